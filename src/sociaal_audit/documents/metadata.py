@@ -1,0 +1,116 @@
+"""Detect title-level metadata: municipality, document kind and the laws a document regulates.
+
+Sources, in order of trust: metadata the format carries (CVDR, Gemeenteblad, DOCX properties),
+the title (intitulé), the preamble ("De raad van de gemeente X", "gelet op ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import DocumentKind, Law, Metadata, Part, PartKind
+
+_MUNICIPALITY_WORD = r"[A-Z][\w'’.-]*(?:[- ](?:aan|op|en|de|den|der|in|bij|[A-Z][\w'’.-]*))*"
+_RAAD = re.compile(r"(?:de\s+)?raad\s+van\s+de\s+gemeente\s+(" + _MUNICIPALITY_WORD + r")")
+_GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + r")")
+_TITLE_PLACE = re.compile(
+    r"\b(?:verordening|beleidsregels|nadere\s+regels|beleidsplan)\b.*?\b(?:sociaal\s+domein|wmo|jeugdhulp|jeugd|"
+    r"participatiewet|maatschappelijke\s+ondersteuning)\b[\w\s]*?\s(" + _MUNICIPALITY_WORD + r")(?:\s+\d{4})?\s*$",
+    re.I,
+)
+_NOT_PLACES = {"Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "De", "Het", "Een", "Artikel", "Hoofdstuk"}
+
+_KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
+    (DocumentKind.NADERE_REGELS, re.compile(r"\bnadere\s+regel", re.I)),
+    (DocumentKind.BELEIDSREGELS, re.compile(r"\bbeleidsregel", re.I)),
+    (DocumentKind.OVEREENKOMST, re.compile(r"\b(?:overeenkomst|raamovereenkomst|contract|convenant)\b", re.I)),
+    (DocumentKind.VERORDENING, re.compile(r"\bverordening", re.I)),
+    (DocumentKind.BELEIDSPLAN, re.compile(r"\bbeleids(?:plan|kader|nota)|\bbeleidsplan", re.I)),
+)
+_PREAMBLE_KIND = (
+    (DocumentKind.VERORDENING, re.compile(r"\bbesluit\b.{0,40}\bvast\s+te\s+stellen\b.{0,40}\bverordening", re.I | re.S)),
+    (DocumentKind.BELEIDSREGELS, re.compile(r"\bbesluit\b.{0,60}\bbeleidsregels", re.I | re.S)),
+    (DocumentKind.NADERE_REGELS, re.compile(r"\bbesluit\b.{0,60}\bnadere\s+regels", re.I | re.S)),
+)
+
+_LAWS: tuple[tuple[Law, re.Pattern[str]], ...] = (
+    (Law.WMO2015, re.compile(r"\bwet\s+maatschappelijke\s+ondersteuning(?:\s+2015)?\b|\bwmo(?:\s*2015)?\b", re.I)),
+    (Law.JEUGDWET, re.compile(r"\bjeugdwet\b|\bjeugdhulp\b", re.I)),
+    (Law.PARTICIPATIEWET, re.compile(r"\bparticipatiewet\b|\bwet\s+werk\s+en\s+bijstand\b", re.I)),
+)
+_GELET_OP = re.compile(r"\bgelet\s+op\b(.{0,600}?)(?:;|\n\s*\n|besluit)", re.I | re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedMetadata:
+    municipality: str | None
+    kind: DocumentKind
+    laws: tuple[Law, ...]
+
+
+def _clean_place(name: str) -> str | None:
+    name = name.strip().rstrip(".,;:")
+    words = name.split()
+    # stop at a following year or lowercase word
+    kept: list[str] = []
+    for w in words:
+        if w.isdigit():
+            break
+        kept.append(w)
+    name = " ".join(kept)
+    if not name or name.split()[0] in _NOT_PLACES:
+        return None
+    return name
+
+
+def detect_municipality(title: str, preamble: str, meta: Metadata) -> str | None:
+    if meta.municipality:
+        return meta.municipality
+    for rx, text in ((_RAAD, preamble), (_GEMEENTE, title), (_TITLE_PLACE, title), (_GEMEENTE, preamble)):
+        m = rx.search(text)
+        if m:
+            place = _clean_place(m.group(1))
+            if place:
+                return place
+    return None
+
+
+_NATIONAL = re.compile(r"^(?:rijks)?wet\s+van\s+\d|^besluit\s+van\s+\d", re.I)
+
+
+def detect_kind(title: str, preamble: str) -> DocumentKind:
+    if _NATIONAL.match(title.strip()):
+        return DocumentKind.OTHER  # a national act or decree, not a municipal document
+    for kind, rx in _KINDS:
+        if rx.search(title):
+            return kind
+    for kind, rx in _PREAMBLE_KIND:
+        if rx.search(preamble):
+            return kind
+    return DocumentKind.OTHER
+
+
+def detect_laws(title: str, preamble: str, meta: Metadata) -> tuple[Law, ...]:
+    gelet = " ".join(m.group(1) for m in _GELET_OP.finditer(preamble))
+    haystack = " ".join((title, gelet, " ".join(meta.legal_basis)))
+    return tuple(law for law, rx in _LAWS if rx.search(haystack))
+
+
+def detect_metadata(
+    text: str, title: str, parts: list[Part], meta: Metadata, kind_override: str | None = None
+) -> DetectedMetadata:
+    preamble = " ".join(text[p.start:p.end] for p in parts if p.kind is PartKind.PREAMBLE)
+    if not preamble:
+        preamble = text[:3000]
+    if kind_override:
+        kind = DocumentKind(kind_override)
+    elif meta.kind is not None:
+        kind = meta.kind
+    else:
+        kind = detect_kind(title, preamble)
+    return DetectedMetadata(
+        municipality=detect_municipality(title, preamble, meta),
+        kind=kind,
+        laws=detect_laws(title, preamble, meta),
+    )

@@ -1,0 +1,57 @@
+"""Shared helpers for text-like readers: decoding bytes and splitting lines with their origins."""
+
+from __future__ import annotations
+
+import re
+
+from ...errors import InputError
+from ..model import TextLine
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode text: UTF-8 (with or without BOM), else a detected legacy encoding.
+
+    Legacy Dutch files are mostly Windows-1252 or Latin-1; charset-normalizer detects which.
+    """
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "binary_file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_16", "iso8859_15"]).best()
+    if best is None:
+        raise InputError(path, "undecodable")
+    return str(best)
+
+
+def split_lines(text: str) -> tuple[TextLine, ...]:
+    """Split on any line end (LF, CRLF, CR) keeping 1-based line numbers."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return tuple(TextLine(text=t, line=i + 1) for i, t in enumerate(text.split("\n")))
+
+
+def comments(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
+    """HTML comments on one line (used for inline suppressions)."""
+    out = []
+    for ln in lines:
+        if "<!--" in ln.text:
+            for m in _COMMENT.finditer(ln.text):
+                out.append(TextLine(text=m.group(1).strip(), line=ln.line, column=m.start() + 1))
+    return tuple(out)
+
+
+def looks_textual(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:  # a multi-byte sequence cut at the end of the head is fine
+        return exc.start >= len(head) - 4

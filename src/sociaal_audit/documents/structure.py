@@ -1,0 +1,277 @@
+"""Dutch legal structure from lines of text, shared by every text-like reader.
+
+Recognises, as written in practice (real acts, CVDR exports, council drafts):
+
+* chapters: ``Hoofdstuk 2``, ``HOOFDSTUK II``
+* sections: ``Paragraaf 2.1``, ``§ 3``, ``Afdeling 1.2``, ``Titel 1.1``
+* articles: ``Artikel 1``, ``Artikel 1.1``, ``2.1.3``, ``2:3``, ``4a``, ``12bis``, ``ARTIKEL IV``, ``Art. 5``
+* leden: ``1.``, ``1)``, ``lid 1``, ``1 `` (only in sequence: 1, 2, 3 ...)
+* list items: ``a.``, ``b)``, ``1°``, ``–`` and ``-`` bullets
+* the closing block (``Aldus vastgesteld ...``) and the toelichting (explanatory notes), kept apart
+  from the binding text.
+
+Markdown heading markers (``#``, ``##Title`` without a space), bold markers and an HTML ``<meta>``
+line are tolerated. The parser never fails: text it does not recognise stays in the enclosing part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import detect_metadata
+from .model import Document, Part, PartKind, SourceText
+
+_NUM = r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*|[IVXLC]+[a-z]{0,3})"
+_MARKER = re.compile(r"^\s*(#{1,6})\s*")
+_BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$|^__(.+?)__\s*$")
+_CHAPTER = re.compile(rf"^(hoofdstuk)\s+({_NUM})\b\.?\s*[.:\-–—]?\s*(.*)$", re.I)
+_SECTION = re.compile(rf"^(paragraaf|afdeling|titel|§)\s*({_NUM})\b\.?\s*[.:\-–—]?\s*(.*)$", re.I)
+_ARTICLE = re.compile(rf"^(artikel|art\.)\s+({_NUM})(?![\w])\.?\s*[.:\-–—]?\s*(.*)$", re.I)
+_TOELICHTING = re.compile(
+    r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|nota\s+van|memorie\s+van)\s+)?toelichting\b[^.;]{0,60}$", re.I
+)
+_CLOSING = re.compile(
+    r"^(?:aldus\s+vastgesteld|vastgesteld\s+in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering|"
+    r"lasten\s+en\s+bevelen|gegeven\s+te\s)",
+    re.I,
+)
+_LID = re.compile(r"^(?:lid\s+(\d+)[.:]?|(\d+)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
+_ITEM = re.compile(r"^(?:([a-z]{1,2}|[ivx]{1,4})[.)]|(\d+°)\.?|([-–•*]))\s+\S", re.I)
+_CLOSING_ARTICLE = re.compile(r"citeertitel|inwerkingtreding|slotbepaling|intrekking", re.I)
+
+_LEVEL = {
+    PartKind.CHAPTER: 1,
+    PartKind.SECTION: 2,
+    PartKind.ARTICLE: 3,
+    PartKind.LID: 4,
+    PartKind.ITEM: 5,
+}
+
+
+@dataclass(slots=True)
+class _Line:
+    index: int
+    offset: int
+    raw: str
+    text: str  # without markers, stripped
+    marked: bool  # had a Markdown heading marker or was wholly bold
+
+
+def _clean(raw: str) -> tuple[str, bool]:
+    text = raw.strip()
+    marked = False
+    m = _MARKER.match(text)
+    if m:
+        text = text[m.end():]
+        marked = True
+    b = _BOLD.match(text)
+    if b:
+        text = b.group(1) or b.group(2) or ""
+        marked = True
+    text = text.strip().strip("*_").strip()
+    return text, marked
+
+
+def _title_like(rest: str) -> bool:
+    """Is ``rest`` (what follows 'Artikel 5') a heading rather than the start of a sentence?"""
+    if not rest:
+        return True
+    if len(rest) > 120 or rest[-1] in ".;:,":
+        return False
+    return rest[0].isupper() or rest[0] in "([\"'"
+
+
+def _heading(line: _Line) -> tuple[PartKind, str, str] | None:
+    """Classify a line as a structural heading: (kind, number, heading text)."""
+    text = line.text
+    if not text or len(text) > 200:
+        return None
+    for kind, rx in ((PartKind.ARTICLE, _ARTICLE), (PartKind.CHAPTER, _CHAPTER), (PartKind.SECTION, _SECTION)):
+        m = rx.match(text)
+        if m:
+            rest = m.group(3).strip().strip("*_").strip()
+            if line.marked or _title_like(rest):
+                return kind, m.group(2), rest
+    return None
+
+
+class _Builder:
+    def __init__(self, text_len: int) -> None:
+        self.top: list[Part] = []
+        self.stack: list[Part] = []  # open binding parts, outermost first
+        self.container: Part | None = None  # preamble / closing / toelichting currently open
+        self.text_len = text_len
+        self.last_opened: Part | None = None
+
+    def _close_stack(self, at: int, level: int) -> None:
+        while self.stack and _LEVEL[self.stack[-1].kind] >= level:
+            self.stack.pop().end = at
+
+    def open_container(self, kind: PartKind, at: int, label: str | None) -> Part:
+        self._close_stack(at, 0)
+        if self.container is not None:
+            self.container.end = at
+        part = Part(kind=kind, start=at, end=self.text_len, label=label)
+        self.top.append(part)
+        self.container = part
+        self.last_opened = part
+        return part
+
+    def open(self, kind: PartKind, at: int, number: str | None, heading: str | None, label: str | None) -> Part:
+        if self.container is not None and self.container.kind is not PartKind.TOELICHTING:
+            # structure after preamble or closing block: the container ends here
+            self.container.end = at
+            self.container = None
+        self._close_stack(at, _LEVEL[kind])
+        part = Part(kind=kind, start=at, end=self.text_len, number=number, heading=heading or None, label=label)
+        if kind is PartKind.ARTICLE and heading and _CLOSING_ARTICLE.search(heading):
+            part.closing = True
+        if self.stack:
+            self.stack[-1].children.append(part)
+        elif self.container is not None:  # inside the toelichting
+            self.container.children.append(part)
+        else:
+            self.top.append(part)
+        self.stack.append(part)
+        self.last_opened = part
+        return part
+
+    def current(self, kind: PartKind) -> Part | None:
+        for p in reversed(self.stack):
+            if p.kind is kind:
+                return p
+        return None
+
+    def finish(self) -> list[Part]:
+        self._close_stack(self.text_len, 0)
+        return self.top
+
+
+def _label(kind: PartKind, number: str, heading: str) -> str:
+    word = {PartKind.ARTICLE: "Artikel", PartKind.CHAPTER: "Hoofdstuk"}.get(kind)
+    if word is None:
+        word = "Paragraaf"
+    base = f"{word} {number}"
+    return f"{base} {heading}".strip() if heading else base
+
+
+def build_document(source: SourceText, kind_override: str | None = None) -> Document:
+    """Parse a reader's :class:`SourceText` into a :class:`Document`."""
+    texts = [ln.text for ln in source.lines]
+    line_starts: list[int] = []
+    pos = 0
+    for t in texts:
+        line_starts.append(pos)
+        pos += len(t) + 1
+    text = "\n".join(texts)
+    builder = _Builder(len(text))
+
+    title_line: _Line | None = None
+    seen_structure = False
+    in_toelichting = False
+    expected_lid = 1
+    pending_heading_for: Part | None = None
+    nonempty_since_open = 0
+
+    for i, raw in enumerate(texts):
+        if not raw.strip():
+            continue
+        if raw.lstrip().startswith("<meta") or raw.lstrip().startswith("<!--"):
+            continue
+        cleaned, marked = _clean(raw)
+        if not cleaned:
+            continue
+        ln = _Line(i, line_starts[i], raw, cleaned, marked)
+
+        if title_line is None:
+            title_line = ln
+            continue
+
+        if not in_toelichting and (marked or len(cleaned) < 70) and _TOELICHTING.match(cleaned):
+            builder.open_container(PartKind.TOELICHTING, ln.offset, cleaned)
+            in_toelichting = True
+            pending_heading_for = None
+            continue
+
+        head = _heading(ln)
+        if head is not None:
+            kind, number, heading = head
+            part = builder.open(kind, ln.offset, number, heading, _label(kind, number, heading))
+            seen_structure = True
+            pending_heading_for = part if not heading else None
+            nonempty_since_open = 0
+            if kind is PartKind.ARTICLE:
+                expected_lid = 1
+            continue
+
+        if not in_toelichting and _CLOSING.match(cleaned):
+            builder.open_container(PartKind.CLOSING, ln.offset, cleaned[:80])
+            pending_heading_for = None
+            continue
+
+        nonempty_since_open += 1
+        # A heading on its own line after "Hoofdstuk 1" / "Artikel 3" ("####Begripsbepalingen").
+        if pending_heading_for is not None and nonempty_since_open == 1:
+            if (marked or _title_like(cleaned)) and len(cleaned) <= 100 and not _LID.match(cleaned):
+                pending_heading_for.heading = cleaned
+                pending_heading_for.label = _label(pending_heading_for.kind, pending_heading_for.number or "", cleaned)
+                pending_heading_for = None
+                continue
+        pending_heading_for = None
+
+        if not seen_structure and not in_toelichting:
+            if builder.container is None:
+                if marked and builder.top:
+                    # an unnumbered heading in a document without articles: a section of the body
+                    builder.open(PartKind.SECTION, ln.offset, None, cleaned, cleaned)
+                    seen_structure = True
+                    continue
+                builder.open_container(PartKind.PREAMBLE, ln.offset, None)
+            continue
+
+        if marked and not in_toelichting and builder.container is None and builder.current(PartKind.ARTICLE) is None:
+            # unnumbered heading between chapters (e.g. a policy plan): a section
+            builder.open(PartKind.SECTION, ln.offset, None, cleaned, cleaned)
+            continue
+
+        article = builder.current(PartKind.ARTICLE)
+        if article is None or builder.container is not None and builder.container.kind is not PartKind.TOELICHTING:
+            continue
+        lid = _LID.match(cleaned)
+        if lid and not marked:
+            n = int(lid.group(1) or lid.group(2) or lid.group(3))
+            if n == expected_lid:
+                builder.open(PartKind.LID, ln.offset, str(n), None, f"lid {n}")
+                expected_lid = n + 1
+                continue
+        if _ITEM.match(cleaned):
+            builder.open(PartKind.ITEM, ln.offset, _item_number(cleaned), None, None)
+
+    parts = builder.finish()
+    if title_line is None:
+        title = source.metadata.title or ""
+    else:
+        title = source.metadata.title or title_line.text
+    meta = detect_metadata(text, title, parts, source.metadata, kind_override)
+    return Document(
+        path=source.path,
+        format=source.format,
+        text=text,
+        line_starts=line_starts,
+        lines=source.lines,
+        parts=parts,
+        title=title,
+        municipality=meta.municipality,
+        kind=meta.kind,
+        laws=meta.laws,
+        metadata=source.metadata,
+        comments=source.comments,
+    )
+
+
+def _item_number(text: str) -> str | None:
+    m = _ITEM.match(text)
+    if not m:
+        return None
+    return m.group(1) or m.group(2) or None

@@ -1,0 +1,173 @@
+"""The engine: applies loaded packs to documents and returns results. Pure: no printing, no files.
+
+For each document it builds one :class:`DocContext` (folded text and caches shared by all rules),
+runs every rule whose kind targets documents, and turns each kind's :class:`Outcome` into a
+:class:`Result` with locations (line, column, article, lid, quote) and a rendered message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from . import __version__, i18n
+from .documents.model import Document, PartKind
+from .rules.context import DocContext
+from .rules.kinds import Evidence, Outcome
+from .rules.loader import LoadedPack, LoadedRule
+from .rules.matching import fold, quote
+from .results import DocumentResult, Location, PackInfo, Result, RuleInfo, RunResult, ToolInfo
+
+
+class Engine:
+    def __init__(self, packs: list[LoadedPack], lang: str = "nl") -> None:
+        self.packs = packs
+        self.lang = lang
+        self.rules: list[LoadedRule] = [r for p in packs for r in p.rules]
+        self.document_rules = [r for r in self.rules if r.target == "document"]
+
+    # ----- run-level metadata ---------------------------------------------------------------
+    def new_run(self, date: str | None = None) -> RunResult:
+        return RunResult(
+            tool=ToolInfo(version=__version__),
+            lang=self.lang,
+            date=date,
+            packs=[PackInfo(id=p.id, version=p.spec.version, title=p.spec.title.get(self.lang), path=None) for p in self.packs],
+            rules=[rule_info(r) for r in self.rules],
+        )
+
+    # ----- documents ----------------------------------------------------------------------------
+    def check_document(self, doc: Document) -> DocumentResult:
+        ctx = DocContext(doc)
+        results = [self.check_rule(rule, ctx) for rule in self.document_rules]
+        results.sort(key=lambda r: (r.pack, r.rule))
+        return DocumentResult(
+            path=doc.path,
+            format=doc.format,
+            title=doc.title,
+            municipality=doc.municipality,
+            kind=doc.kind.value,
+            laws=[law.value for law in doc.laws],
+            identifier=doc.metadata.identifier,
+            adopted=doc.metadata.adopted,
+            legal_basis=list(doc.metadata.legal_basis),
+            articles=len(doc.articles),
+            words=doc.binding_word_count,
+            results=results,
+        )
+
+    def check_rule(self, rule: LoadedRule, ctx: DocContext) -> Result:
+        spec = rule.spec
+        if spec.applies_to and ctx.doc.kind not in spec.applies_to:
+            outcome = Outcome("not_applicable", [], {"kind": ctx.doc.kind.value})
+        else:
+            try:
+                outcome = rule.kind.check(rule, ctx)
+            except Exception as exc:  # one broken rule never stops the others
+                outcome = Outcome("error", [], {"reason": f"{type(exc).__name__}: {exc}"})
+        return self.to_result(rule, ctx, outcome)
+
+    def to_result(self, rule: LoadedRule, ctx: DocContext, outcome: Outcome) -> Result:
+        spec = rule.spec
+        locations = [locate(ctx.doc, ev) for ev in outcome.evidence]
+        values = dict(outcome.values)
+        first = locations[0] if locations else None
+        template_vars = {
+            **values,
+            "status": outcome.status,
+            "quote": first.quote if first else "",
+            "article": first.article_title if first else "",
+            "lid": first.lid if first else "",
+            "document": ctx.doc.title,
+            "municipality": ctx.doc.municipality or "",
+            "kind": ctx.doc.kind.value,
+            "lang": self.lang,
+        }
+        if outcome.status == "fail":
+            message = rule.render(spec.message, self.lang, template_vars)
+        elif outcome.status == "pass":
+            if spec.ok_message is not None:
+                message = rule.render(spec.ok_message, self.lang, template_vars)
+            else:
+                message = i18n.text("rule_passed", self.lang, title=spec.title.get(self.lang))
+        elif outcome.status == "not_applicable":
+            message = i18n.text("rule_not_applicable", self.lang, kind=ctx.doc.kind.value)
+        else:
+            message = i18n.text("rule_error", self.lang, reason=values.get("reason", "?"))
+        looked_for = values.get("looked_for") if outcome.status == "fail" and not locations else None
+        result = Result(
+            rule=spec.id,
+            pack=rule.pack,
+            principles=list(spec.principles),
+            theme=spec.theme,
+            status=outcome.status,
+            severity=spec.severity,
+            message=message,
+            looked_for=looked_for,
+            locations=locations,
+            values={k: v for k, v in values.items() if isinstance(v, (str, int, float, bool)) or v is None},
+        )
+        result.fingerprint = fingerprint(result)
+        return result
+
+
+def locate(doc: Document, ev: Evidence) -> Location:
+    start = doc.locate(ev.start)
+    end = doc.locate(max(ev.start, ev.end - 1))
+    article, lid = doc.context(ev.start)
+    if doc.in_toelichting(ev.start):
+        part = "toelichting"
+    elif any(p.start <= ev.start < p.end for p in doc.preamble):
+        part = "preamble"
+    elif any(p.kind is PartKind.CLOSING and p.start <= ev.start < p.end for p in doc.parts):
+        part = "closing"
+    else:
+        part = "binding"
+    return Location(
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column + 1,
+        page=start.page,
+        article=article.number if article else None,
+        article_title=article.title if article else None,
+        lid=lid.number if lid else None,
+        part=part,
+        quote=quote(doc.text, ev.start, ev.end),
+        note=ev.note,
+    )
+
+
+def fingerprint(result: Result) -> str:
+    """Stable identity of a finding: rule, article heading and normalised evidence (no line numbers)."""
+    h = hashlib.sha256(result.rule.encode())
+    for loc in result.locations[:1]:
+        h.update(b"\x00" + fold(loc.article_title or "").encode())
+        h.update(b"\x00" + " ".join(fold(loc.quote).split()).encode())
+    if not result.locations:
+        h.update(b"\x00" + result.status.encode())
+    return h.hexdigest()[:16]
+
+
+def rule_info(rule: LoadedRule) -> RuleInfo:
+    spec = rule.spec
+
+    def both(text) -> dict[str, str]:
+        return {"nl": text.nl, "en": text.en or text.nl}
+
+    return RuleInfo(
+        id=spec.id,
+        pack=rule.pack,
+        kind=spec.kind,
+        title=both(spec.title),
+        principles=list(spec.principles),
+        theme=spec.theme,
+        severity=spec.severity,
+        rationale=both(spec.rationale),
+        suggestion=both(spec.suggestion) if spec.suggestion else None,
+        source={"seed": spec.source.seed, "section": spec.source.section},
+    )
+
+
+def check_documents(engine: Engine, docs: Iterable[Document]) -> list[DocumentResult]:
+    return [engine.check_document(d) for d in docs]

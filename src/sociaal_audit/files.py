@@ -1,0 +1,73 @@
+"""File handling at the edges: finding input files and writing output atomically.
+
+Inputs are only ever opened for reading. Outputs go to a temporary file in the target directory
+and are renamed into place, so a reader never sees half a report; the tool refuses to write over
+one of its own inputs.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from .errors import AuditError, InputError
+
+SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
+
+
+def collect_inputs(args: Iterable[str], extensions: Iterable[str]) -> tuple[list[str], list[InputError]]:
+    """Expand files, directories (recursively, known extensions only) and globs into sorted paths."""
+    exts = tuple(e.lower() for e in extensions)
+    found: set[str] = set()
+    errors: list[InputError] = []
+    for arg in args:
+        if os.path.isdir(arg):
+            for root, dirs, files in os.walk(arg):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in files:
+                    if name.lower().endswith(exts) and not name.startswith("."):
+                        found.add(os.path.join(root, name))
+        elif os.path.exists(arg):
+            found.add(arg)
+        elif any(ch in arg for ch in "*?["):
+            matches = [m for m in glob.glob(arg, recursive=True) if os.path.isfile(m)]
+            if not matches:
+                errors.append(InputError(arg, "no_inputs"))
+            found.update(matches)
+        else:
+            errors.append(InputError(arg, "file_not_found"))
+    return sorted(found), errors
+
+
+def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename; never over an input file."""
+    target = Path(path)
+    try:
+        resolved = target.resolve()
+        for inp in inputs:
+            if Path(inp).resolve() == resolved:
+                raise AuditError("output_failed", path=path, reason="this is one of the input files")
+    except OSError:
+        pass
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None

@@ -1,0 +1,72 @@
+"""Fixed user-facing strings in Dutch (default) and English, looked up by code.
+
+Rule messages live in the packs; this module holds only the tool's own sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("nl", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "file_not_found": {"nl": "{path}: bestand niet gevonden", "en": "{path}: file not found"},
+    "not_a_file": {"nl": "{path}: geen bestand", "en": "{path}: not a file"},
+    "unreadable": {"nl": "{path}: kan bestand niet lezen ({reason})", "en": "{path}: cannot read file ({reason})"},
+    "empty_file": {"nl": "{path}: leeg bestand (0 bytes)", "en": "{path}: empty file (0 bytes)"},
+    "no_text": {"nl": "{path}: bevat geen tekst", "en": "{path}: contains no text"},
+    "binary_file": {
+        "nl": "{path}: binair bestand, geen tekst (onbekend formaat)",
+        "en": "{path}: binary file, not text (unknown format)",
+    },
+    "too_large": {
+        "nl": "{path}: bestand is {size} bytes, groter dan de limiet van {limit} bytes (--max-size)",
+        "en": "{path}: file is {size} bytes, larger than the limit of {limit} bytes (--max-size)",
+    },
+    "undecodable": {
+        "nl": "{path}: tekstcodering niet te herkennen",
+        "en": "{path}: cannot detect the text encoding",
+    },
+    "unknown_format": {
+        "nl": "{path}: onbekend formaat '{ext}' (ondersteund: {known})",
+        "en": "{path}: unknown format '{ext}' (supported: {known})",
+    },
+    "format_mismatch": {
+        "nl": "{path}: de extensie zegt {ext}, maar de inhoud is {actual}",
+        "en": "{path}: the extension says {ext}, but the content is {actual}",
+    },
+    "missing_extra": {
+        "nl": "{path}: voor {what} is een extra pakket nodig: pip install 'sociaal-audit[{extra}]'",
+        "en": "{path}: {what} needs an extra package: pip install 'sociaal-audit[{extra}]'",
+    },
+    "parse_failed": {"nl": "{path}: kan {format} niet lezen ({reason})", "en": "{path}: cannot parse {format} ({reason})"},
+    "no_inputs": {"nl": "{path}: geen documenten gevonden", "en": "{path}: no documents found"},
+    "pack_invalid": {"nl": "ongeldig regelpakket {where}: {detail}", "en": "invalid rule pack {where}: {detail}"},
+    "pack_unknown": {
+        "nl": "onbekend regelpakket '{pack}' (ingebouwd: {known}; of geef een pad naar een YAML-bestand)",
+        "en": "unknown rule pack '{pack}' (built-in: {known}; or give a path to a YAML file)",
+    },
+    "rule_unknown": {"nl": "onbekende regel '{rule}'", "en": "unknown rule '{rule}'"},
+    "rule_passed": {"nl": "In orde: {title}.", "en": "In order: {title}."},
+    "rule_not_applicable": {
+        "nl": "Niet van toepassing op een document van de soort '{kind}'.",
+        "en": "Not applicable to a document of kind '{kind}'.",
+    },
+    "rule_error": {"nl": "regel kon niet worden uitgevoerd: {reason}", "en": "rule could not be run: {reason}"},
+    "output_failed": {"nl": "{path}: kan uitvoer niet schrijven ({reason})", "en": "{path}: cannot write output ({reason})"},
+    "unknown_output": {
+        "nl": "onbekend uitvoerformaat '{format}' (mogelijk: {known})",
+        "en": "unknown output format '{format}' (available: {known})",
+    },
+}
+
+
+def text(code: str, lang: str = "nl", **params: Any) -> str:
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code + (": " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    template = entry.get(lang) or entry["nl"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,63 @@
+"""Fixed labels used by the human-readable renderers, in Dutch and English."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "pass": {"nl": "in orde", "en": "pass"},
+    "fail": {"nl": "ontbreekt of schiet tekort", "en": "fail"},
+    "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "error": {"nl": "fout", "en": "error"},
+    "error_sev": {"nl": "ernstig", "en": "error"},
+    "warning": {"nl": "waarschuwing", "en": "warning"},
+    "info": {"nl": "info", "en": "info"},
+    "not_found": {"nl": "niet gevonden; gezocht naar", "en": "not found; looked for"},
+    "only_toelichting": {"nl": "alleen in de toelichting", "en": "only in the explanatory notes"},
+    "summary": {
+        "nl": "{docs} document(en): {failed} bevinding(en) ({error} ernstig, {warning} waarschuwing, {info} info), "
+        "{passed} in orde, {na} niet van toepassing, {errors} invoerfout(en)",
+        "en": "{docs} document(s): {failed} finding(s) ({error} error, {warning} warning, {info} info), "
+        "{passed} passed, {na} not applicable, {errors} input error(s)",
+    },
+    "municipality": {"nl": "gemeente", "en": "municipality"},
+    "kind": {"nl": "soort", "en": "kind"},
+    "laws": {"nl": "wetten", "en": "laws"},
+    "article": {"nl": "artikel", "en": "article"},
+    "lid": {"nl": "lid", "en": "paragraph"},
+    "line": {"nl": "regel", "en": "line"},
+    "page": {"nl": "pagina", "en": "page"},
+    "input_errors": {"nl": "Invoerfouten", "en": "Input errors"},
+    "theme": {"nl": "thema", "en": "theme"},
+    "unknown": {"nl": "onbekend", "en": "unknown"},
+    "why": {"nl": "Waarom", "en": "Why"},
+    "suggestion": {"nl": "Voorstel", "en": "Suggestion"},
+    "in_order": {"nl": "In orde", "en": "In order"},
+    "findings": {"nl": "Bevindingen", "en": "Findings"},
+}
+
+
+def label(key: str, lang: str, **params: object) -> str:
+    entry = LABELS.get(key, {})
+    text = entry.get(lang) or entry.get("nl") or key
+    return text.format(**params) if params else text
+
+
+def summary_line(run, lang: str) -> str:
+    s = run.summary
+    return label(
+        "summary", lang, docs=s.documents, failed=s.failed, error=s.failed_by_severity.get("error", 0),
+        warning=s.failed_by_severity.get("warning", 0), info=s.failed_by_severity.get("info", 0),
+        passed=s.passed, na=s.not_applicable, errors=s.errors,
+    )
+
+
+def where(loc, lang: str) -> str:
+    """'artikel 5, lid 2, regel 120' style place of a location."""
+    bits = []
+    if loc.article_title:
+        bits.append(loc.article_title if loc.part != "toelichting" else f"{loc.article_title} ({label('only_toelichting', lang)})")
+    if loc.lid:
+        bits.append(f"{label('lid', lang)} {loc.lid}")
+    if loc.page:
+        bits.append(f"{label('page', lang)} {loc.page}")
+    bits.append(f"{label('line', lang)} {loc.line}")
+    return ", ".join(bits)

@@ -1,0 +1,156 @@
+"""Results: what an audit produces, as pydantic models. This is the JSON output's schema.
+
+Integrations depend on these names (documented in docs/json-output.md; the JSON Schema is
+``sociaal_audit/schemas/results.schema.json``, generated from these models and kept current by a
+test). Bump ``SCHEMA_VERSION`` on any incompatible change.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Status = Literal["pass", "fail", "not_applicable", "error"]
+Severity = Literal["error", "warning", "info"]
+STATUS_ORDER = {"fail": 0, "error": 1, "pass": 2, "not_applicable": 3}
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(_Model):
+    line: int = Field(description="1-based line in the source file (on the page, for PDF)")
+    column: int = Field(description="1-based column")
+    end_line: int | None = None
+    end_column: int | None = None
+    page: int | None = Field(default=None, description="page number, for paged formats")
+    article: str | None = Field(default=None, description="article number as written, e.g. '2.1.3' or '4a'")
+    article_title: str | None = Field(default=None, description="article heading line, e.g. 'Artikel 5 Hardheidsclausule'")
+    lid: str | None = None
+    part: Literal["binding", "toelichting", "preamble", "closing"] = "binding"
+    quote: str = Field(description="evidence: the sentence around the match, at most 300 characters")
+    note: str | None = None
+
+
+class Result(_Model):
+    rule: str
+    pack: str
+    principles: list[str]
+    theme: str
+    status: Status
+    severity: Severity
+    message: str
+    looked_for: str | None = Field(default=None, description="what was searched for, when nothing was found")
+    locations: list[Location] = Field(default_factory=list)
+    values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+class DocumentResult(_Model):
+    path: str
+    format: str
+    title: str
+    municipality: str | None
+    kind: str
+    laws: list[str]
+    identifier: str | None = None
+    adopted: str | None = None
+    legal_basis: list[str] = Field(default_factory=list)
+    articles: int = 0
+    words: int = 0
+    results: list[Result] = Field(default_factory=list)
+
+
+class InputErrorInfo(_Model):
+    path: str
+    message: str
+
+
+class PackInfo(_Model):
+    id: str
+    version: str
+    title: str
+    path: str | None = None
+
+
+class RuleInfo(_Model):
+    """Rule metadata, in both languages, so saved results render without the packs."""
+
+    id: str
+    pack: str
+    kind: str
+    title: dict[str, str]
+    principles: list[str]
+    theme: str
+    severity: Severity
+    rationale: dict[str, str]
+    suggestion: dict[str, str] | None = None
+    source: dict[str, str]
+
+
+class ToolInfo(_Model):
+    name: str = "sociaal-audit"
+    version: str
+
+
+class Summary(_Model):
+    documents: int = 0
+    errors: int = 0
+    passed: int = 0
+    failed: int = 0
+    not_applicable: int = 0
+    rule_errors: int = 0
+    failed_by_severity: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+
+class RunResult(_Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    lang: Literal["nl", "en"] = "nl"
+    date: str | None = Field(default=None, description="audit date, only when given with --date")
+    packs: list[PackInfo] = Field(default_factory=list)
+    rules: list[RuleInfo] = Field(default_factory=list)
+    documents: list[DocumentResult] = Field(default_factory=list)
+    errors: list[InputErrorInfo] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def finalize(self) -> "RunResult":
+        """Sort everything deterministically and recompute the summary."""
+        self.documents.sort(key=lambda d: d.path)
+        self.errors.sort(key=lambda e: (e.path, e.message))
+        s = Summary(documents=len(self.documents), errors=len(self.errors))
+        for d in self.documents:
+            for r in d.results:
+                if r.status == "pass":
+                    s.passed += 1
+                elif r.status == "fail":
+                    s.failed += 1
+                    s.failed_by_severity[r.severity] += 1
+                elif r.status == "not_applicable":
+                    s.not_applicable += 1
+                else:
+                    s.rule_errors += 1
+        self.summary = s
+        return self
+
+    def blocking(self, fail_on: str) -> int:
+        """Number of failed results at or above ``fail_on`` (error|warning|info|never)."""
+        if fail_on == "never":
+            return 0
+        floor = SEVERITY_RANK[fail_on]
+        return sum(
+            1 for d in self.documents for r in d.results
+            if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
+        )
+
+
+def results_json_schema() -> dict:
+    schema = RunResult.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://sociaal-audit.invalid/schemas/results-" + SCHEMA_VERSION + ".json"
+    return schema

@@ -1,0 +1,116 @@
+"""Matching parameters shared by the text kinds (requires, forbids, threshold).
+
+``patterns`` are regexes over the folded text (lower case, no diacritics); ``phrases`` are plain
+text, tolerant of case, diacritics, line breaks, hyphens, light inflection and "2"/"twee";
+``fuzzy`` (0-100) lets rapidfuzz accept near spellings of phrases. ``heading`` limits matches to
+articles whose heading matches; ``near`` demands a second match in the same sentence, lid or
+article; ``unless`` discards a match when its context matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..context import DocContext
+from ..matching import Match, Matcher, compile_pattern, sentence_bounds
+
+Within = Literal["sentence", "lid", "article"]
+
+
+def _check_regexes(values: list[str]) -> list[str]:
+    for v in values:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"invalid regex {v!r}: {exc}") from None
+    return values
+
+
+class ContextSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    within: Within = "sentence"
+    negation: bool = False
+
+    _check = field_validator("patterns")(_check_regexes)
+
+    @model_validator(mode="after")
+    def _nonempty(self) -> "ContextSpec":
+        if not self.patterns and not self.phrases:
+            raise ValueError("needs patterns or phrases")
+        return self
+
+    def matcher(self) -> Matcher:
+        return Matcher(self.patterns, self.phrases, negation=self.negation)
+
+
+class MatchParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    patterns: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(default_factory=list)
+    fuzzy: int = Field(default=100, ge=50, le=100)
+    negation: bool = True
+    heading: str | None = None
+    near: ContextSpec | None = None
+    unless: ContextSpec | None = None
+
+    _check = field_validator("patterns")(_check_regexes)
+
+    @field_validator("heading")
+    @classmethod
+    def _heading(cls, v: str | None) -> str | None:
+        if v is not None:
+            _check_regexes([v])
+        return v
+
+    @model_validator(mode="after")
+    def _nonempty(self) -> "MatchParams":
+        if not self.patterns and not self.phrases:
+            raise ValueError("needs 'patterns' or 'phrases'")
+        return self
+
+    def looked_for(self) -> str:
+        items = [f'"{p}"' for p in self.phrases] + [f"/{p}/" for p in self.patterns]
+        return ", ".join(items[:6]) + (" …" if len(items) > 6 else "")
+
+
+class CompiledMatch:
+    """MatchParams compiled once per run."""
+
+    def __init__(self, params: MatchParams) -> None:
+        self.params = params
+        self.matcher = Matcher(params.patterns, params.phrases, params.fuzzy, params.negation)
+        self.heading = compile_pattern(params.heading) if params.heading else None
+        self.near = params.near.matcher() if params.near else None
+        self.unless = params.unless.matcher() if params.unless else None
+
+    def _context(self, ctx: DocContext, m: Match, within: str) -> tuple[int, int]:
+        if within == "sentence":
+            return sentence_bounds(ctx.doc.text, m.start, m.end)
+        return ctx.enclosing(m.start, within) or sentence_bounds(ctx.doc.text, m.start, m.end)
+
+    def find(self, ctx: DocContext, scope: str) -> list[Match]:
+        from ..matching import fold
+
+        matches = self.matcher.find(ctx.norm, ctx.spans(scope))
+        out = []
+        for m in matches:
+            if self.heading is not None:
+                article, _ = ctx.doc.context(m.start)
+                heading = fold(article.title) if article else ""
+                if not self.heading.search(heading):
+                    continue
+            if self.near is not None:
+                span = self._context(ctx, m, self.params.near.within)
+                if not self.near.find(ctx.norm, [span]):
+                    continue
+            if self.unless is not None:
+                span = self._context(ctx, m, self.params.unless.within)
+                if self.unless.find(ctx.norm, [span]):
+                    continue
+            out.append(m)
+        return out

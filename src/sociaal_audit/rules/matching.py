@@ -1,0 +1,333 @@
+"""Dutch text matching shared by all rule kinds.
+
+* :class:`NormalizedText`: a document's text folded once (lower case, no diacritics, no Markdown
+  emphasis, line breaks as spaces, words hyphenated over a line break joined) with a map back to
+  the original offsets. Built once per document, used by every rule.
+* :func:`compile_phrase`: a plain phrase into a regex that tolerates case, diacritics, hyphens and
+  line breaks inside the phrase, light inflection and "2"/"twee".
+* :func:`parse_number`: digits or Dutch number words ("twee", "drie", "tien", "twintig").
+* :func:`is_negated`: "geen", "niet", "kent geen" near a match means absence, not presence.
+* :class:`Matcher`: patterns + phrases (+ optional fuzzy threshold with rapidfuzz) over spans.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+# ---------------------------------------------------------------------------------------------
+# Folding: one length-preserving translate, then a few deletions tracked in an offset map.
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFKD", ch)
+        stripped = "".join(c for c in base if not unicodedata.combining(c)).lower()
+        if len(stripped) == 1 and stripped != ch:
+            table[cp] = stripped
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    for ch in "*_#>|\n\t\r\u00a0\u2007\u202f":
+        table[ord(ch)] = " "
+    for ch in "\u2010\u2011\u2012\u2013\u2014\u2212":  # dashes to hyphen
+        table[ord(ch)] = "-"
+    table[ord("\u2018")] = "'"
+    table[ord("\u2019")] = "'"
+    table[ord("\u201c")] = '"'
+    table[ord("\u201d")] = '"'
+    table[ord("\u00ad")] = " "  # soft hyphen: removed below
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold: lower case, no diacritics, markup and line breaks as spaces."""
+    return text.translate(FOLD_TABLE)
+
+
+# "hardheids-\nclausule" -> "hardheidsclausule"; soft hyphens vanish. Only these change length.
+_JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
+
+
+class NormalizedText:
+    """A document's text folded for matching, with offsets mapped back to the original."""
+
+    __slots__ = ("original", "text", "_cuts", "_shift")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        cuts: list[int] = []  # positions in the folded text after which characters were removed
+        shift: list[int] = []  # cumulative removed characters at those positions
+        pieces: list[str] = []
+        last = 0
+        removed = 0
+        for m in _JOIN.finditer(original):
+            pieces.append(original[last:m.start()])
+            removed += m.end() - m.start()
+            cuts.append(m.start() - (removed - (m.end() - m.start())))
+            shift.append(removed)
+            last = m.end()
+        pieces.append(original[last:])
+        self.text = fold("".join(pieces))
+        self._cuts = cuts
+        self._shift = shift
+
+    def to_original(self, pos: int) -> int:
+        i = bisect_right(self._cuts, pos) - 1
+        return pos + (self._shift[i] if i >= 0 else 0)
+
+    def to_folded(self, pos: int) -> int:
+        # inverse of to_original, for span boundaries
+        lo = pos
+        for cut, total in zip(self._cuts, self._shift):
+            if cut + total <= pos:
+                lo = pos - total
+            else:
+                break
+        return lo
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+NUMBER_WORDS: dict[str, int] = {
+    "nul": 0, "een": 1, "eén": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+    "tachtig": 80, "negentig": 90, "honderd": 100, "eenmaal": 1, "tweemaal": 2, "driemaal": 3,
+    "viermaal": 4, "vijfmaal": 5, "tienmaal": 10, "enkele": 1,
+}
+NUMBER_WORD_PATTERN = "|".join(sorted((fold(w) for w in NUMBER_WORDS if w != "enkele"), key=len, reverse=True))
+# A number as written in Dutch text: digits (with decimal comma) or a number word.
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD_PATTERN})"
+_DIGIT_TO_WORDS: dict[str, list[str]] = {}
+for _w, _n in NUMBER_WORDS.items():
+    if not _w.endswith("maal") and _w != "enkele":
+        _DIGIT_TO_WORDS.setdefault(str(_n), []).append(fold(_w))
+
+
+def parse_number(text: str) -> float | None:
+    """'2' -> 2, 'twee' -> 2, '2,5' -> 2.5, 'vijfentwintig' -> 25; None if not a number."""
+    t = fold(text.strip())
+    if not t:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d{3})*(?:,\d+)?", t):
+        return float(t.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    folded_words = {fold(k): v for k, v in NUMBER_WORDS.items()}
+    if t in folded_words:
+        return float(folded_words[t])
+    m = re.fullmatch(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)", t)
+    if m:
+        return float(folded_words[m.group(1)] + folded_words[m.group(2)])
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrases
+
+_SUFFIX = r"(?:e|en|s|n|'s)?"
+
+
+def _token_regex(token: str) -> str:
+    if token.isdigit() and token in _DIGIT_TO_WORDS:
+        return "(?:" + "|".join([token, *_DIGIT_TO_WORDS[token]]) + ")"
+    for digit, words in _DIGIT_TO_WORDS.items():
+        if token in words:
+            return "(?:" + "|".join([digit, *words]) + ")"
+    esc = re.escape(token)
+    return esc + _SUFFIX if token[-1:].isalpha() else esc
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(phrase: str) -> re.Pattern[str]:
+    """Compile a plain phrase for the folded text (see module doc)."""
+    tokens = [t for t in re.split(r"[\s\-]+", fold(phrase).strip()) if t]
+    if not tokens:
+        raise ValueError("empty phrase")
+    body = r"[\s\-]+".join(_token_regex(t) for t in tokens)
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Compile a pack regex for the folded text. Authors write lower case without diacritics;
+    ``\\s`` already matches line breaks. Matching is case-insensitive to forgive authors."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Negation
+
+_NOT_NEGATING = r"(?![\s,]+(?:of|alleen|enkel|uitsluitend|slechts|later|eerder|meer|minder|langer)\b)"
+_NEG_BEFORE = re.compile(
+    r"\b(?:geen|niet|nooit|noch|zonder|kent\s+geen|ontbreekt|ontbreken|uitgesloten)\b" + _NOT_NEGATING
+)
+_NEG_INSIDE = re.compile(r"\b(?:geen|niet|nooit)\b" + _NOT_NEGATING)
+_NEG_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:is|zijn|wordt|worden|geldt|gelden|bestaat|bestaan|kent|kennen)?\s*"
+    r"\b(?:niet|geen)\b" + _NOT_NEGATING
+)
+_CLAUSE_START = re.compile(r"[.;:!?,]\s|\n\s*\n|\s-\s")
+
+
+def is_negated(folded: str, start: int, end: int, window: int = 60) -> bool:
+    """True when a negation word governs the match: in the same clause just before it, or a
+    'niet'/'geen' right after it ("... is niet van toepassing"). "niet of onvoldoende" and
+    "niet alleen" are not negations."""
+    lo = max(0, start - window)
+    before = folded[lo:start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    if _NEG_BEFORE.search(before) or _NEG_INSIDE.search(folded, start, end):
+        return True
+    after = folded[end:end + 60]
+    stop = re.search(r"[.;:,]", after)
+    if stop:
+        after = after[:stop.start()]
+    return bool(_NEG_AFTER.search(after))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences and quotes
+
+_SENTENCE_END = re.compile(r"(?<!\bart)(?<!\bnr)(?<!\blid)(?<!\bo\.a)(?<!\bbijv)(?<!\bjo)[.;!?](?=\s)|\n[ \t]*\n")
+
+
+def sentence_bounds(text: str, start: int, end: int, limit: int = 600) -> tuple[int, int]:
+    """The sentence (or list line) around [start, end) in ``text`` (original or folded)."""
+    lo = max(0, start - limit)
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s = m.end()
+    nl = text.rfind("\n", s, start)
+    if nl != -1 and _starts_list_line(text, nl + 1):
+        s = nl + 1
+    m = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    e = m.end() if m else min(len(text), end + limit)
+    nl = text.find("\n", end, e)
+    if nl != -1 and _starts_list_line(text, nl + 1):
+        e = nl
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-–•*]|\d+[.)°]|[a-z][.)]|#+)\s")
+
+
+def _starts_list_line(text: str, pos: int) -> bool:
+    return bool(_LIST_LINE.match(text, pos))
+
+
+def quote(text: str, start: int, end: int, limit: int = 300) -> str:
+    """Evidence: the sentence around a match, whitespace folded, at most ``limit`` characters."""
+    s, e = sentence_bounds(text, start, end)
+    q = " ".join(text[s:e].split())
+    if len(q) <= limit:
+        return q
+    # keep the match visible: centre the window on it
+    rel = len(" ".join(text[s:start].split()))
+    half = (limit - 2) // 2
+    a = max(0, min(rel - half, len(q) - (limit - 2)))
+    return ("…" if a > 0 else "") + q[a:a + limit - 2].strip() + ("…" if a + limit - 2 < len(q) else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # offsets in the original text
+    end: int
+    folded_start: int
+    folded_end: int
+    text: str
+    score: float = 100.0  # fuzzy score; 100 for exact
+    groups: tuple[tuple[str, str], ...] = ()
+
+    def group(self, name: str) -> str | None:
+        for k, v in self.groups:
+            if k == name:
+                return v
+        return None
+
+
+class Matcher:
+    """Regex patterns and plain phrases, compiled once, searched over spans of a document."""
+
+    def __init__(
+        self,
+        patterns: Sequence[str] = (),
+        phrases: Sequence[str] = (),
+        fuzzy: int = 100,
+        negation: bool = True,
+    ) -> None:
+        self.regexes = [compile_pattern(p) for p in patterns] + [compile_phrase(p) for p in phrases]
+        self.phrases = [fold(p).strip() for p in phrases]
+        self.fuzzy = fuzzy
+        self.negation = negation
+
+    def __bool__(self) -> bool:
+        return bool(self.regexes)
+
+    def find(self, norm: NormalizedText, spans: Iterable[tuple[int, int]]) -> list[Match]:
+        """All non-negated matches inside ``spans`` (original offsets), in text order."""
+        out: list[Match] = []
+        ftext = norm.text
+        for s, e in spans:
+            fs, fe = norm.to_folded(s), norm.to_folded(e)
+            found_here = False
+            for rx in self.regexes:
+                for m in rx.finditer(ftext, fs, fe):
+                    if m.end() == m.start():
+                        continue
+                    if self.negation and is_negated(ftext, m.start(), m.end()):
+                        continue
+                    groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                    out.append(self._match(norm, m.start(), m.end(), 100.0, groups))
+                    found_here = True
+            if not found_here and self.fuzzy < 100 and self.phrases:
+                out.extend(self._fuzzy(norm, fs, fe))
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _match(self, norm: NormalizedText, fs: int, fe: int, score: float, groups=()) -> Match:
+        s, e = norm.to_original(fs), norm.to_original(fe)
+        return Match(s, e, fs, fe, norm.original[s:e], score, groups)
+
+    def _fuzzy(self, norm: NormalizedText, fs: int, fe: int) -> list[Match]:
+        from rapidfuzz import fuzz
+
+        ftext = norm.text
+        out: list[Match] = []
+        segment = ftext[fs:fe]
+        for phrase in self.phrases:
+            if len(phrase) < 6 or len(segment) < len(phrase):
+                continue
+            res = fuzz.partial_ratio_alignment(phrase, segment, score_cutoff=self.fuzzy)
+            if res is None:
+                continue
+            a, b = fs + res.dest_start, fs + res.dest_end
+            # extend to word boundaries
+            while a > fs and ftext[a - 1].isalnum():
+                a -= 1
+            while b < fe and ftext[b].isalnum():
+                b += 1
+            if self.negation and is_negated(ftext, a, b):
+                continue
+            out.append(self._match(norm, a, b, round(res.score, 1)))
+        return out

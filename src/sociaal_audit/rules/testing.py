@@ -1,0 +1,60 @@
+"""Rule tests: every ``fail:`` example must fail and every ``pass:`` example must pass.
+
+An example is a snippet of ordinance text. Unless it has its own structure (an ``Artikel`` heading
+or a title), it is wrapped in a minimal ordinance so the snippet is binding text of one article.
+The document kind is the rule's first ``applies_to`` kind, so kind filters never hide a result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..documents import parse_source
+from .context import DocContext
+from .loader import LoadedPack, LoadedRule
+
+_HAS_STRUCTURE = re.compile(r"^\s*(?:#+\s*)?(?:artikel|hoofdstuk)\s+\d", re.I | re.M)
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    rule: str
+    expected: str
+    actual: str
+    index: int
+    snippet: str
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.expected == self.actual
+
+
+def example_document_text(snippet: str) -> str:
+    if snippet.lstrip().startswith("#") or _HAS_STRUCTURE.search(snippet):
+        body = snippet if snippet.lstrip().startswith("#") else "# Verordening voorbeeld\n\n" + snippet
+        return body
+    return "# Verordening voorbeeld\n\nArtikel 1 Voorbeeld\n\n" + snippet.strip() + "\n"
+
+
+def run_example(rule: LoadedRule, snippet: str, lang: str = "nl"):
+    from ..engine import Engine
+
+    kind = rule.spec.applies_to[0].value if rule.spec.applies_to else None
+    doc = parse_source(example_document_text(snippet).encode("utf-8"), "example.md", kind=kind)
+    engine = Engine([], lang=lang)
+    return engine.check_rule(rule, DocContext(doc))
+
+
+def test_rule(rule: LoadedRule) -> list[ExampleResult]:
+    out = []
+    for expected, snippets in (("pass", rule.spec.examples.pass_), ("fail", rule.spec.examples.fail)):
+        for i, snippet in enumerate(snippets):
+            result = run_example(rule, snippet)
+            out.append(ExampleResult(rule.id, expected, result.status, i + 1, snippet, result.message))
+    return out
+
+
+def test_packs(packs: list[LoadedPack]) -> list[ExampleResult]:
+    return [r for p in packs for rule in p.rules for r in test_rule(rule)]
