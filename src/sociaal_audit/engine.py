@@ -69,15 +69,23 @@ class Engine:
 
     def to_result(self, rule: LoadedRule, ctx: DocContext, outcome: Outcome) -> Result:
         spec = rule.spec
-        locations = [locate(ctx.doc, ev) for ev in outcome.evidence]
+        locations: list[Location] = []
+        seen: set[tuple[int, str]] = set()
+        for ev in outcome.evidence:
+            loc = locate(ctx.doc, ev)
+            if (loc.line, loc.quote) not in seen:  # two patterns hitting one sentence: one location
+                seen.add((loc.line, loc.quote))
+                locations.append(loc)
+        # evidence inside an article first: "Artikel 5, lid 1" says more than a heading line
+        locations.sort(key=lambda loc: (loc.part != "binding" or loc.article is None, loc.lid is None))
         values = dict(outcome.values)
         first = locations[0] if locations else None
         template_vars = {
             **values,
             "status": outcome.status,
             "quote": first.quote if first else "",
-            "article": first.article_title if first else "",
-            "lid": first.lid if first else "",
+            "article": (first.article_title or "") if first else "",
+            "lid": (first.lid or "") if first else "",
             "document": ctx.doc.title,
             "municipality": ctx.doc.municipality or "",
             "kind": ctx.doc.kind.value,
