@@ -25,6 +25,8 @@ class Engine:
         self.lang = lang
         self.rules: list[LoadedRule] = [r for p in packs for r in p.rules]
         self.document_rules = [r for r in self.rules if r.target == "document"]
+        self.corpus_rules = [r for r in self.rules if r.target == "corpus"]
+        self.register_rules = [r for r in self.rules if r.target == "register"]
 
     # ----- run-level metadata ---------------------------------------------------------------
     def new_run(self, date: str | None = None) -> RunResult:

@@ -1,22 +1,36 @@
 """Running an audit: files in, one :class:`RunResult` out. Used by the CLI and by tests.
 
-Each file is read and checked on its own; an input error for one file is recorded and the others
-go on. Packs are loaded and compiled once per run.
+Each file is read and checked on its own, in worker processes when ``jobs > 1``; an input error
+for one file is recorded and the others go on. Packs are loaded and compiled once per run (and
+once per worker). Only results travel back from the workers, never documents, so memory stays
+flat however many files there are; the output is sorted, so it is identical for any ``jobs``.
+
+Hook points for checks that look beyond one document:
+
+* corpus rules (``TARGET = "corpus"``) get a compact digest of every document, grouped later by
+  :mod:`sociaal_audit.corpus`;
+* contract registers (CSV, XLSX, OCDS...) are not documents; :mod:`sociaal_audit.contracts`
+  reads and checks them.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
 
 from .documents import DEFAULT_MAX_BYTES, load_document
 from .documents.readers import known_extensions
 from .engine import Engine
-from .errors import InputError
+from .errors import AuditError, InputError
 from .files import collect_inputs
-from .results import InputErrorInfo, RunResult
+from .results import DocumentResult, InputErrorInfo, RunResult
 from .rules.loader import LoadedPack, load_packs
 
 DEFAULT_PACKS = ["integraliteit"]
+
+Progress = Callable[[int, int], None]  # (done, total)
 
 
 @dataclass
@@ -26,20 +40,125 @@ class CheckOptions:
     lang: str = "nl"
     date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int = 1
 
 
-def check_paths(paths: list[str], options: CheckOptions, packs: list[LoadedPack] | None = None) -> RunResult:
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class FileOutcome:
+    """What one file yields: a document result, or an input error; plus an optional digest."""
+
+    path: str
+    document: DocumentResult | None = None
+    error: InputErrorInfo | None = None
+    digest: Any = None
+
+
+# ----- one file -------------------------------------------------------------------------------
+
+_worker_engine: Engine | None = None
+_worker_options: CheckOptions | None = None
+
+
+def _init_worker(packs: list[LoadedPack], options: CheckOptions) -> None:
+    global _worker_engine, _worker_options
+    _worker_engine = Engine(packs, lang=options.lang)
+    _worker_options = options
+
+
+def check_file(engine: Engine, path: str, options: CheckOptions) -> FileOutcome:
+    try:
+        doc = load_document(path, kind=options.kind, max_bytes=options.max_bytes)
+    except InputError as err:
+        return FileOutcome(path, error=InputErrorInfo(path=err.path, message=err.message(options.lang)))
+    except Exception as exc:  # a reader bug must not stop the run: report it for this file
+        reason = f"{type(exc).__name__}: {exc}"
+        err = InputError(path, "unreadable", reason=reason)
+        return FileOutcome(path, error=InputErrorInfo(path=path, message=err.message(options.lang)))
+    digest = None
+    if engine.corpus_rules:
+        from .corpus import digest as make_digest
+
+        digest = make_digest(doc)
+    return FileOutcome(path, document=engine.check_document(doc), digest=digest)
+
+
+def _check_in_worker(path: str) -> FileOutcome:
+    assert _worker_engine is not None and _worker_options is not None
+    return check_file(_worker_engine, path, _worker_options)
+
+
+def iter_outcomes(
+    engine: Engine, files: list[str], options: CheckOptions, progress: Progress | None = None
+) -> Iterator[FileOutcome]:
+    """Yield one outcome per file, in any order; at most ``2 * jobs`` files in flight."""
+    total = len(files)
+    if options.jobs <= 1 or total <= 1:
+        for i, path in enumerate(files, 1):
+            yield check_file(engine, path, options)
+            if progress:
+                progress(i, total)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=options.jobs, mp_context=ctx, initializer=_init_worker, initargs=(engine.packs, options)
+    ) as pool:
+        pending: set[Future[FileOutcome]] = set()
+        queue = iter(files)
+        done_count = 0
+        for path in queue:
+            pending.add(pool.submit(_check_in_worker, path))
+            if len(pending) >= 2 * options.jobs:
+                break
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                done_count += 1
+                yield fut.result()
+                if progress:
+                    progress(done_count, total)
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.add(pool.submit(_check_in_worker, nxt))
+
+
+# ----- a run ----------------------------------------------------------------------------------
+
+
+def check_paths(
+    paths: list[str],
+    options: CheckOptions,
+    packs: list[LoadedPack] | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     packs = packs if packs is not None else load_packs(options.packs)
     engine = Engine(packs, lang=options.lang)
     run = engine.new_run(date=options.date)
     files, errors = collect_inputs(paths, known_extensions())
     for err in errors:
         run.errors.append(InputErrorInfo(path=err.path, message=err.message(options.lang)))
-    for path in files:
-        try:
-            doc = load_document(path, kind=options.kind, max_bytes=options.max_bytes)
-        except InputError as err:
-            run.errors.append(InputErrorInfo(path=err.path, message=err.message(options.lang)))
-            continue
-        run.documents.append(engine.check_document(doc))
+    digests: list[Any] = []
+    for outcome in iter_outcomes(engine, files, options, progress):
+        if outcome.error is not None:
+            run.errors.append(outcome.error)
+        if outcome.document is not None:
+            run.documents.append(outcome.document)
+        if outcome.digest is not None:
+            digests.append(outcome.digest)
+    # --- hook: corpus rules see all documents of a municipality --------------------------------
+    if engine.corpus_rules:
+        from .corpus import check_corpus
+
+        check_corpus(engine, sorted(digests, key=lambda d: d.path), run)
     return run.finalize()
+
+
+__all__ = ["CheckOptions", "FileOutcome", "check_file", "check_paths", "default_jobs", "iter_outcomes", "AuditError"]

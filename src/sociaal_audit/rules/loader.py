@@ -54,6 +54,17 @@ class LoadedRule:
     def id(self) -> str:
         return self.spec.id
 
+    # Picklable for worker processes: the kind module is re-imported by name, templates re-parsed.
+    def __getstate__(self) -> dict[str, Any]:
+        state = {k: getattr(self, k) for k in ("spec", "pack", "pack_version", "source_path", "params", "compiled")}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k, v in state.items():
+            setattr(self, k, v)
+        self.kind = kind_module(self.spec.kind)
+        self._templates = {}
+
     @property
     def target(self) -> str:
         return getattr(self.kind, "TARGET", "document")
