@@ -1,0 +1,38 @@
+"""The runner: parallel runs give byte-identical output; one bad file never stops the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sociaal_audit.output import RenderOptions, render
+from sociaal_audit.runner import CheckOptions, check_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus(tmp_path: Path) -> list[str]:
+    example = (ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md").read_text(encoding="utf-8")
+    for i in range(6):
+        variant = example.replace("Lindewaarde", f"Gemeente{i:02d}")
+        if i % 2:
+            variant = variant.replace("Hardheidsclausule", "Afwijking")
+        (tmp_path / f"doc{i}.md").write_text(variant, encoding="utf-8")
+    (tmp_path / "kapot.md").write_bytes(b"\x00\x01binary\x00")
+    return [str(tmp_path)]
+
+
+def test_jobs_1_and_2_give_byte_identical_json(tmp_path):
+    paths = _corpus(tmp_path)
+    outputs = []
+    for jobs in (1, 2):
+        run = check_paths(paths, CheckOptions(jobs=jobs))
+        outputs.append(render(run, "json", RenderOptions()))
+    assert outputs[0] == outputs[1]
+    assert '"kapot.md' not in outputs[0] or "binair" in outputs[0]
+
+
+def test_bad_file_is_an_error_and_others_are_checked(tmp_path):
+    run = check_paths(_corpus(tmp_path), CheckOptions(jobs=2))
+    assert len(run.documents) == 6
+    assert [Path(e.path).name for e in run.errors] == ["kapot.md"]
+    assert "kapot.md" in run.errors[0].message
