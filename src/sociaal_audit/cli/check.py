@@ -25,10 +25,12 @@ def check(
     date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in reports (YYYY-MM-DD). No date unless given."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list passed checks in the terminal view."),
     max_size: int = typer.Option(50, "--max-size", help="Largest input file to read, in MB."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores; 1 = no workers)."),
 ) -> None:
     """Audit ordinances, policy plans and contracts against the rule packs."""
     from ..output import RenderOptions, render, renderer
-    from ..runner import CheckOptions, check_paths
+    from ..runner import CheckOptions, check_paths, default_jobs
+    from .progress import progress_bar
 
     lang_s = lang.value
     if kind is not None and kind not in KINDS:
@@ -36,8 +38,9 @@ def check(
     try:
         renderer(format)
         options = CheckOptions(packs=list(pack or ["integraliteit"]), kind=kind, lang=lang_s, date=date,
-                               max_bytes=max_size * 1024 * 1024)
-        run = check_paths(paths, options)
+                               max_bytes=max_size * 1024 * 1024, jobs=jobs if jobs > 0 else default_jobs())
+        with progress_bar() as progress:
+            run = check_paths(paths, options, progress=progress)
         data = render(run, format, RenderOptions(lang=lang_s, color=use_color() and not output, verbose=verbose))
         emit(data, output, [d.path for d in run.documents])
     except AuditError as err:

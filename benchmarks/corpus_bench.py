@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Speed and memory benchmark of `sociaal-audit check` on a corpus, as ratios from one run.
+
+Usage:
+    python benchmarks/corpus_bench.py                      # synthetic corpus: 1,000 ordinances
+    python benchmarks/corpus_bench.py --docs 250           # a smaller synthetic corpus
+    python benchmarks/corpus_bench.py --folder ../shared/corpus/laws   # any folder of documents
+
+What it measures, all in this one run (machines are noisy; compare the ratios):
+  * wall time and peak RSS of `check --jobs 1` and `check --jobs 2` (the whole process tree);
+  * a pure-Python floor: the same regex patterns, compiled once, `finditer` over the same files'
+    folded text, no structure, no results (the least any regex-based checker must do);
+  * start-up: `check` of one file versus `python -c "import typer, rich, pydantic, yaml, jinja2,
+    rapidfuzz"` (median of 7 runs each).
+
+Targets (issue "auditing many municipalities"): jobs 1 at most 3x the floor; jobs 2 at least
+1.7x faster than jobs 1; peak RSS at most 300 MB for 1,000 documents and not growing with corpus
+size; one-file check at most 1.5x the import line. The figures are printed as Markdown and can be
+appended to docs/performance.md with --record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "sociaal_audit"]
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic corpus: realistic ordinance language, deterministic.
+
+PLACES = ["Aldervoort", "Beekveld", "Dalwijk", "Eemsloot", "Hoogkerk", "Kraggenburg", "Lindewaarde", "Molenrade",
+          "Noordeind", "Oosterzande", "Rietmond", "Steenwaard", "Veenhuizen", "Westerhaar", "Zuidbroek"]
+SUBJECTS = ["Het college", "Burgemeester en wethouders", "De cliënt", "De aanbieder", "Het sociaal wijkteam",
+            "De jeugdige of zijn ouders", "De belanghebbende"]
+CLAUSES = [
+    "betrekt bij het onderzoek de mogelijkheden van eigen kracht, gebruikelijke hulp en mantelzorg",
+    "verstrekt een maatwerkvoorziening indien de eigen kracht niet of onvoldoende toereikend is",
+    "stelt binnen zes weken na ontvangst van de melding een onderzoek in",
+    "legt de uitkomsten van het onderzoek vast in een verslag dat aan de cliënt wordt verstrekt",
+    "kan nadere regels stellen over de wijze waarop een aanvraag wordt ingediend",
+    "houdt bij het vaststellen van de omvang van de voorziening rekening met de persoonlijke situatie",
+    "is een eigen bijdrage verschuldigd van € 19,00 per maand voor een maatwerkvoorziening",
+    "ontvangt hulp bij het huishouden van maximaal 3 uur per week",
+    "kan een persoonsgebonden budget ontvangen indien hij in staat is de taken verbonden aan het budget uit te voeren",
+    "meldt wijzigingen in de omstandigheden binnen vier weken aan het college",
+    "vordert ten onrechte verstrekte voorzieningen terug",
+    "werkt samen met woningcorporaties, scholen en zorgverzekeraars op basis van samenwerkingsafspraken",
+    "rapporteert jaarlijks aan de raad over de uitvoering van deze verordening",
+    "wordt na ten hoogste twee verwijzingen door de juiste organisatie geholpen",
+    "bekostigt aanbieders per uur geleverde ondersteuning op basis van productcodes",
+    "kiest zelf een aanbieder uit de aanbieders met wie het college een overeenkomst heeft gesloten",
+]
+HEADINGS = ["Melding", "Onderzoek", "Aanvraag", "Beschikking", "Eigen bijdrage", "Persoonsgebonden budget",
+            "Kwaliteit", "Samenwerking", "Verantwoording", "Toegang", "Maatwerkvoorziening", "Mantelzorg",
+            "Cliëntondersteuning", "Terugvordering", "Bekostiging", "Keuzevrijheid"]
+SPECIAL = {
+    "hardheid": "Het college kan in bijzondere gevallen afwijken van de bepalingen van deze verordening, indien "
+                "toepassing daarvan tot onbillijkheden van overwegende aard leidt.",
+    "evaluatie": "Het college evalueert deze verordening binnen twee jaar na inwerkingtreding en zendt de raad een verslag.",
+    "adviesraad": "Het college stelt een adviesraad sociaal domein in die gevraagd en ongevraagd advies uitbrengt.",
+}
+
+
+def synthetic_ordinance(rng: random.Random, index: int, words_target: int) -> str:
+    place = PLACES[index % len(PLACES)]
+    laws = rng.choice([
+        ("sociaal domein", "artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015, artikel 2.9 van de Jeugdwet en artikel 8 van de Participatiewet"),
+        ("maatschappelijke ondersteuning", "artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015"),
+        ("jeugdhulp", "artikel 2.9 van de Jeugdwet"),
+    ])
+    out = [f"# Verordening {laws[0]} {place} {2015 + index % 11}", "",
+           f"De raad van de gemeente {place};", "", f"gelet op {laws[1]};", "",
+           "besluit vast te stellen de volgende verordening:", ""]
+    words = 40
+    article = 0
+    chapter = 0
+    specials = [k for k in SPECIAL if rng.random() < 0.5]
+    while words < words_target:
+        if article % 6 == 0:
+            chapter += 1
+            out += [f"## Hoofdstuk {chapter}. {rng.choice(HEADINGS)}", ""]
+        article += 1
+        out += [f"### Artikel {article}. {rng.choice(HEADINGS)}", ""]
+        for lid in range(1, rng.randint(2, 5)):
+            sentence = f"{rng.choice(SUBJECTS)} {rng.choice(CLAUSES)}."
+            if specials and rng.random() < 0.05:
+                sentence = SPECIAL[specials.pop()]
+            extra = " ".join(f"{rng.choice(SUBJECTS).lower()} {rng.choice(CLAUSES)}" for _ in range(rng.randint(1, 3)))
+            text = f"{lid}. {sentence} Daarbij geldt dat {extra}."
+            out += [text, ""]
+            words += len(text.split())
+    out += ["## Toelichting", "", "Deze verordening geeft uitvoering aan de decentralisaties in het sociaal domein.", ""]
+    return "\n".join(out)
+
+
+def make_corpus(folder: Path, docs: int, seed: int = 20261125) -> None:
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(docs):
+        target = rng.randint(5000, 12000)
+        (folder / f"verordening-{i:04d}.md").write_text(synthetic_ordinance(rng, i, target), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring a process tree: wall time and peak of the summed RSS of the process and its children.
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+            continue
+    return total
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak summed RSS in MB) of ``cmd``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            stop.wait(0.02)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    stop.set()
+    t.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err.decode()[-2000:]}")
+    return wall, peak / 1024
+
+
+FLOOR = r"""
+import sys, pathlib
+from sociaal_audit.rules.loader import load_packs
+from sociaal_audit.rules.matching import fold
+packs = load_packs(sys.argv[2:] or ["integraliteit"])
+regexes = []
+for p in packs:
+    for r in p.rules:
+        c = r.compiled
+        m = getattr(c, "matcher", None)
+        if m is not None:
+            regexes.extend(m.regexes)
+paths = sorted(str(p) for p in pathlib.Path(sys.argv[1]).rglob("*") if p.suffix in (".md", ".txt"))
+hits = 0
+for path in paths:
+    text = fold(open(path, encoding="utf-8", errors="replace").read())
+    for rx in regexes:
+        for m in rx.finditer(text):
+            hits += 1
+print(len(regexes), "patterns", len(paths), "files", hits, "hits")
+"""
+
+
+def median_time(cmd: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000, help="synthetic documents (default 1000)")
+    ap.add_argument("--folder", help="benchmark this folder instead of a synthetic corpus")
+    ap.add_argument("--growth", action="store_true", help="also run jobs 1 on a quarter of the corpus to show RSS does not grow")
+    ap.add_argument("--record", help="append the Markdown figures to this file (e.g. docs/performance.md)")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="sa-bench-"))
+    try:
+        if args.folder:
+            corpus = Path(args.folder)
+            label = f"folder `{args.folder}`"
+        else:
+            corpus = tmp / "corpus"
+            t = time.perf_counter()
+            make_corpus(corpus, args.docs)
+            label = f"synthetic corpus of {args.docs} ordinances (5,000-12,000 words, seed 20261125)"
+            print(f"generated {args.docs} documents in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+        files = [p for p in corpus.rglob("*") if p.is_file()]
+        words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+        out = tmp / "out.json"
+        rows = []
+        floor_wall, floor_rss = measure([sys.executable, "-c", FLOOR, str(corpus)])
+        rows.append(("Python floor (same regexes, finditer, no structure)", floor_wall, floor_rss))
+        j1_wall, j1_rss = measure([*CLI, "check", str(corpus), "--jobs", "1", "--format", "json", "-o", str(out), "--fail-on", "never"])
+        rows.append(("check --jobs 1", j1_wall, j1_rss))
+        j2_wall, j2_rss = measure([*CLI, "check", str(corpus), "--jobs", "2", "--format", "json", "-o", str(out), "--fail-on", "never"])
+        rows.append(("check --jobs 2", j2_wall, j2_rss))
+        growth = None
+        if args.growth and not args.folder:
+            small = tmp / "small"
+            small.mkdir()
+            for p in sorted(corpus.iterdir())[: max(1, len(files) // 4)]:
+                shutil.copy(p, small / p.name)
+            q_wall, q_rss = measure([*CLI, "check", str(small), "--jobs", "1", "--format", "json", "-o", str(out), "--fail-on", "never"])
+            growth = (len(files) // 4, q_wall, q_rss)
+        one = files[0]
+        imports = median_time([sys.executable, "-c", "import typer, rich, pydantic, yaml, jinja2, rapidfuzz"])
+        single = median_time([*CLI, "check", str(one), "--format", "json", "-o", str(tmp / "one.json"), "--fail-on", "never"])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    lines = [f"### {label}", "", f"{len(files)} files, {words:,} words; {os.cpu_count()} cores; Python {sys.version.split()[0]}.", "",
+             "| run | wall time (s) | peak RSS (MB) |", "|---|---:|---:|"]
+    lines += [f"| {name} | {wall:.2f} | {rss:.0f} |" for name, wall, rss in rows]
+    if growth:
+        lines.append(f"| check --jobs 1 on {growth[0]} files (growth check) | {growth[1]:.2f} | {growth[2]:.0f} |")
+    lines += ["", "| ratio | measured | target |", "|---|---:|---:|",
+              f"| jobs 1 / floor | {j1_wall / floor_wall:.2f}x | at most 3x |",
+              f"| jobs 1 / jobs 2 (speed-up) | {j1_wall / j2_wall:.2f}x | at least 1.7x |",
+              f"| peak RSS jobs 1 / jobs 2 | {j1_rss:.0f} / {j2_rss:.0f} MB | at most 300 MB |",
+              f"| one-file check / import line | {single:.3f}s / {imports:.3f}s = {single / imports:.2f}x | at most 1.5x |"]
+    if growth:
+        lines.append(f"| peak RSS {len(files)} files / {growth[0]} files | {j1_rss / growth[2]:.2f}x | about 1x (flat) |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.record:
+        with open(args.record, "a", encoding="utf-8") as fh:
+            fh.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()

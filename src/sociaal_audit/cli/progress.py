@@ -1,0 +1,32 @@
+"""A progress bar for long runs: shown on an interactive terminal, silent in CI and in pipes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator, Optional
+
+MIN_FILES = 20  # short runs need no bar
+
+
+@contextmanager
+def progress_bar() -> Iterator[Optional[Callable[[int, int], None]]]:
+    if os.environ.get("CI") or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  transient=True) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if total < MIN_FILES:
+                return
+            if task is None:
+                task = bar.add_task("sociaal-audit", total=total)
+            bar.update(task, completed=done)
+
+        yield update
