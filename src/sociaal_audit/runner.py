@@ -133,12 +133,34 @@ def iter_outcomes(
 # ----- a run ----------------------------------------------------------------------------------
 
 
+class _InOrder:
+    """Hands document results to a sink in path order while workers finish in any order."""
+
+    def __init__(self, files: list[str], sink: Callable[[DocumentResult], None]) -> None:
+        self.order = {path: i for i, path in enumerate(sorted(files))}
+        self.next = 0
+        self.waiting: dict[int, DocumentResult | None] = {}
+        self.sink = sink
+
+    def add(self, path: str, doc: DocumentResult | None) -> None:
+        self.waiting[self.order[path]] = doc
+        while self.next in self.waiting:
+            ready = self.waiting.pop(self.next)
+            self.next += 1
+            if ready is not None:
+                self.sink(ready)
+
+
 def check_paths(
     paths: list[str],
     options: CheckOptions,
     packs: list[LoadedPack] | None = None,
     progress: Progress | None = None,
+    on_document: Callable[[DocumentResult], None] | None = None,
 ) -> RunResult:
+    """Check ``paths``. With ``on_document``, each document result goes to that callback in path
+    order and is not kept: the returned run then has no documents but a summary that counts them
+    (memory stays flat however many files there are)."""
     packs = packs if packs is not None else load_packs(options.packs)
     engine = Engine(packs, lang=options.lang)
     run = engine.new_run(date=options.date)
@@ -146,10 +168,21 @@ def check_paths(
     for err in errors:
         run.errors.append(InputErrorInfo(path=err.path, message=err.message(options.lang)))
     digests: list[Any] = []
+    streamed: list[DocumentResult] = []  # at most one at a time when streaming: tallied, then dropped
+    tally = RunResult(tool=run.tool)
+
+    def stream(doc: DocumentResult) -> None:
+        tally.documents[:] = [doc]
+        streamed.append(tally.finalize().summary)  # type: ignore[arg-type]
+        on_document(doc)  # type: ignore[misc]
+
+    in_order = _InOrder(files, stream) if on_document is not None else None
     for outcome in iter_outcomes(engine, files, options, progress):
         if outcome.error is not None:
             run.errors.append(outcome.error)
-        if outcome.document is not None:
+        if in_order is not None:
+            in_order.add(outcome.path, outcome.document)
+        elif outcome.document is not None:
             run.documents.append(outcome.document)
         if outcome.digest is not None:
             digests.append(outcome.digest)
@@ -158,7 +191,21 @@ def check_paths(
         from .corpus import check_corpus
 
         check_corpus(engine, sorted(digests, key=lambda d: d.path), run)
-    return run.finalize()
+    run.finalize()
+    for part in streamed:  # add the streamed documents' counts to the summary
+        add_summary(run.summary, part)  # type: ignore[arg-type]
+    return run
+
+
+def add_summary(total: Any, part: Any) -> None:
+    """Add the document-level counts of ``part`` to ``total`` (both Summary models)."""
+    total.documents += part.documents
+    total.passed += part.passed
+    total.failed += part.failed
+    total.not_applicable += part.not_applicable
+    total.rule_errors += part.rule_errors
+    for sev, n in part.failed_by_severity.items():
+        total.failed_by_severity[sev] = total.failed_by_severity.get(sev, 0) + n
 
 
 __all__ = ["CheckOptions", "FileOutcome", "check_file", "check_paths", "default_jobs", "iter_outcomes", "AuditError"]
