@@ -65,6 +65,8 @@ class Engine:
         else:
             try:
                 outcome = rule.kind.check(rule, ctx)
+            except TimeoutError:
+                outcome = Outcome("error", [], {"reason": i18n.text("rule_timeout", self.lang)})
             except Exception as exc:  # one broken rule never stops the others
                 outcome = Outcome("error", [], {"reason": f"{type(exc).__name__}: {exc}"})
         return self.to_result(rule, ctx, outcome)

@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Niet van toepassing op een document van de soort '{kind}'.",
         "en": "Not applicable to a document of kind '{kind}'.",
     },
+    "rule_timeout": {
+        "nl": "een patroon van deze regel zocht te lang (catastrofale backtracking?); vereenvoudig de reguliere expressie",
+        "en": "a pattern of this rule searched too long (catastrophic backtracking?); simplify the regular expression",
+    },
     "rule_error": {"nl": "regel kon niet worden uitgevoerd: {reason}", "en": "rule could not be run: {reason}"},
     "output_failed": {"nl": "{path}: kan uitvoer niet schrijven ({reason})", "en": "{path}: cannot write output ({reason})"},
     "unknown_output": {

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import regex  # pack patterns: like re, plus a timeout against catastrophic backtracking
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,20 +152,20 @@ def _token_regex(token: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def compile_phrase(phrase: str) -> re.Pattern[str]:
+def compile_phrase(phrase: str) -> "regex.Pattern[str]":
     """Compile a plain phrase for the folded text (see module doc)."""
     tokens = [t for t in re.split(r"[\s\-]+", fold(phrase).strip()) if t]
     if not tokens:
         raise ValueError("empty phrase")
     body = r"[\s\-]+".join(_token_regex(t) for t in tokens)
-    return re.compile(r"(?<![\w])" + body + r"(?![\w])")
+    return regex.compile(r"(?<![\w])" + body + r"(?![\w])")
 
 
 @lru_cache(maxsize=4096)
-def compile_pattern(pattern: str) -> re.Pattern[str]:
+def compile_pattern(pattern: str) -> "regex.Pattern[str]":
     """Compile a pack regex for the folded text. Authors write lower case without diacritics;
     ``\\s`` already matches line breaks. Matching is case-insensitive to forgive authors."""
-    return re.compile(pattern, re.IGNORECASE)
+    return regex.compile(pattern, regex.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,6 +268,11 @@ class Match:
         return None
 
 
+# Seconds one pattern may search one span. Packs are untrusted: a pattern that backtracks
+# catastrophically raises TimeoutError, which the engine reports as an error for that rule only.
+MATCH_TIMEOUT = 2.0
+
+
 class Matcher:
     """Regex patterns and plain phrases, compiled once, searched over spans of a document."""
 
@@ -292,7 +299,7 @@ class Matcher:
             fs, fe = norm.to_folded(s), norm.to_folded(e)
             found_here = False
             for rx in self.regexes:
-                for m in rx.finditer(ftext, fs, fe):
+                for m in rx.finditer(ftext, fs, fe, timeout=MATCH_TIMEOUT):
                     if m.end() == m.start():
                         continue
                     if self.negation and is_negated(ftext, m.start(), m.end()):

@@ -21,10 +21,12 @@ Within = Literal["sentence", "lid", "article"]
 
 
 def _check_regexes(values: list[str]) -> list[str]:
+    import regex
+
     for v in values:
         try:
-            re.compile(v)
-        except re.error as exc:
+            regex.compile(v)
+        except regex.error as exc:
             raise ValueError(f"invalid regex {v!r}: {exc}") from None
     return values
 

@@ -5,12 +5,11 @@ found (default: fail, "not found")."""
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import model_validator
 
-from ..matching import parse_number
+from ..matching import compile_pattern, parse_number
 from . import Evidence, Outcome
 from ._match import CompiledMatch, MatchParams
 
@@ -31,7 +30,7 @@ class Params(MatchParams):
         if self.phrases:
             raise ValueError("threshold rules use 'patterns' with a named group (?P<n>...), not 'phrases'")
         for p in self.patterns:
-            if "n" not in re.compile(p).groupindex:
+            if "n" not in compile_pattern(p).groupindex:
                 raise ValueError(f"pattern {p!r} has no named group (?P<n>...) for the number")
         return self
 
