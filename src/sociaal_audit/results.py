@@ -117,6 +117,7 @@ class RunResult(_Model):
     rules: list[RuleInfo] = Field(default_factory=list)
     documents: list[DocumentResult] = Field(default_factory=list)
     errors: list[InputErrorInfo] = Field(default_factory=list)
+    corpus: list[CorpusResult] = Field(default_factory=list, description="results of rules across documents (P12, P13)")
     summary: Summary = Field(default_factory=Summary)
 
     def finalize(self) -> "RunResult":
@@ -135,6 +136,17 @@ class RunResult(_Model):
                     s.not_applicable += 1
                 else:
                     s.rule_errors += 1
+        self.corpus.sort(key=lambda c: (c.group, c.pack, c.rule))
+        for c in self.corpus:  # results across documents count like document results
+            if c.status == "pass":
+                s.passed += 1
+            elif c.status == "fail":
+                s.failed += 1
+                s.failed_by_severity[c.severity] += 1
+            elif c.status == "not_applicable":
+                s.not_applicable += 1
+            else:
+                s.rule_errors += 1
         self.summary = s
         return self
 
@@ -146,7 +158,7 @@ class RunResult(_Model):
         return sum(
             1 for d in self.documents for r in d.results
             if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
-        )
+        ) + sum(1 for c in self.corpus if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor)
 
 
 def results_json_schema() -> dict:
@@ -154,3 +166,48 @@ def results_json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://sociaal-audit.invalid/schemas/results-" + SCHEMA_VERSION + ".json"
     return schema
+
+
+# ----- results across documents (corpus rules) -----------------------------------------------------
+
+
+class CorpusLocation(_Model):
+    """A place in one document of a group: an article, or the document's title line."""
+
+    path: str
+    line: int = Field(description="1-based line of the article heading (or of the title)")
+    column: int = 1
+    document_title: str
+    article: str | None = Field(default=None, description="article number as written")
+    article_title: str | None = Field(default=None, description="article heading line, e.g. 'Artikel 12 Klachten'")
+    quote: str = Field(description="evidence: the first sentence of the article, or the document title")
+
+
+class CorpusPair(_Model):
+    """Two articles in different documents that (nearly) say the same."""
+
+    first: CorpusLocation
+    second: CorpusLocation
+    similarity: float = Field(description="rapidfuzz similarity of the normalised article texts, 0-100")
+
+
+class CorpusResult(_Model):
+    """The result of one rule for one group of documents (one municipality or one directory)."""
+
+    rule: str
+    pack: str
+    principles: list[str]
+    theme: str
+    status: Status
+    severity: Severity
+    message: str
+    municipality: str | None
+    group: str = Field(description="'gemeente:<name>' or 'map:<directory>'")
+    documents: list[str] = Field(description="paths of the documents the rule looked at")
+    locations: list[CorpusLocation] = Field(default_factory=list)
+    pairs: list[CorpusPair] = Field(default_factory=list)
+    values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+RunResult.model_rebuild()

@@ -1,0 +1,310 @@
+"""Checks across documents: digests of documents, grouping by municipality, and corpus rules.
+
+The runner calls :func:`digest` once per document (inside the worker, so only the small digest
+travels back) and, after all files, :func:`check_corpus`, which groups the digests and runs every
+rule whose kind has ``TARGET = "corpus"`` (see :mod:`sociaal_audit.rules.kinds.corpus`) once per
+group, appending :class:`~sociaal_audit.results.CorpusResult` objects to the run.
+
+Grouping: documents belong together when they name the same municipality (detected from the
+format's metadata, "De raad van de gemeente X" or the title). Documents without a detected
+municipality are grouped by their directory. A rule with ``group_by: directory`` groups every
+document by its directory instead (one folder per municipality), whatever the text says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Literal
+
+from .documents.model import Document, Part
+from .rules.matching import fold, quote
+
+GroupBy = Literal["municipality", "directory"]
+ArticleRole = Literal["regular", "definitions", "closing"]
+
+_DEFINITIONS = re.compile(r"\b(?:begrips?bepalingen?|begrippen|definities?)\b")
+_CLOSING_HEADING = re.compile(r"\b(?:citeertitel|inwerkingtreding|slotbepalingen?)\b")
+LAW_LABELS = {"wmo2015": "Wmo 2015", "jeugdwet": "Jeugdwet", "participatiewet": "Participatiewet"}
+
+
+# ----- digests ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """One binding article, reduced to what corpus rules compare."""
+
+    number: str | None
+    title: str  # heading line as written, e.g. "Artikel 12 Klachten"
+    heading: str | None  # "Klachten"
+    text: str  # body folded (lower case, no diacritics or markup) with whitespace collapsed
+    words: int
+    line: int
+    column: int
+    role: ArticleRole
+    quote: str  # first sentence of the body as written, at most 200 characters
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDigest:
+    """A picklable summary of one document: metadata and its binding articles."""
+
+    path: str
+    title: str
+    municipality: str | None
+    kind: str
+    laws: tuple[str, ...]
+    title_line: int
+    articles: tuple[ArticleDigest, ...]
+
+    @property
+    def directory(self) -> str:
+        return os.path.dirname(self.path) or "."
+
+
+def normalise(text: str) -> str:
+    """Fold and collapse whitespace: the form in which articles are compared."""
+    return " ".join(fold(text).split())
+
+
+def _role(part: Part) -> ArticleRole:
+    heading = fold(part.heading or "")
+    if _DEFINITIONS.search(heading):
+        return "definitions"
+    if _CLOSING_HEADING.search(heading) or (part.closing and not heading):
+        return "closing"
+    return "regular"
+
+
+def _article_digest(doc: Document, part: Part) -> ArticleDigest | None:
+    newline = doc.text.find("\n", part.start, part.end)
+    if newline == -1:
+        return None
+    body = doc.text[newline + 1:part.end]
+    stripped = body.lstrip()
+    if not stripped:
+        return None
+    body_start = newline + 1 + (len(body) - len(stripped))
+    text = normalise(body)
+    loc = doc.locate(part.start)
+    return ArticleDigest(
+        number=part.number,
+        title=part.title,
+        heading=part.heading,
+        text=text,
+        words=len(text.split()),
+        line=loc.line,
+        column=loc.column,
+        role=_role(part),
+        quote=quote(doc.text, body_start, body_start + 1, limit=200),
+    )
+
+
+def _title_line(doc: Document) -> int:
+    wanted = normalise(doc.title)
+    for line in doc.lines:
+        if wanted and wanted in normalise(line.text):
+            return line.line
+    for line in doc.lines:
+        if line.text.strip():
+            return line.line
+    return 1
+
+
+def digest(doc: Document) -> DocumentDigest:
+    """The digest of ``doc`` that corpus rules need (small and picklable)."""
+    articles = tuple(a for a in (_article_digest(doc, p) for p in doc.articles) if a is not None)
+    return DocumentDigest(
+        path=doc.path,
+        title=doc.title,
+        municipality=doc.municipality,
+        kind=doc.kind.value,
+        laws=tuple(law.value for law in doc.laws),
+        title_line=_title_line(doc),
+        articles=articles,
+    )
+
+
+# ----- groups -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Documents that belong together: one municipality (or one directory) and its digests."""
+
+    key: str  # "gemeente:beekveld" or "map:data/beekveld"
+    municipality: str | None
+    directory: str | None
+    documents: tuple[DocumentDigest, ...]
+
+    @property
+    def name(self) -> str:
+        return self.municipality or self.directory or self.key
+
+
+def group_documents(digests: Iterable[DocumentDigest], by: GroupBy = "municipality") -> list[Group]:
+    """Group digests by municipality (falling back to directory) or by directory; sorted."""
+    buckets: dict[str, list[DocumentDigest]] = {}
+    for d in sorted(digests, key=lambda d: d.path):
+        if by == "municipality" and d.municipality:
+            key = "gemeente:" + normalise(d.municipality)
+        else:
+            key = "map:" + d.directory
+        buckets.setdefault(key, []).append(d)
+    groups = []
+    for key, docs in sorted(buckets.items()):
+        if key.startswith("gemeente:"):
+            groups.append(Group(key, docs[0].municipality, None, tuple(docs)))
+        else:
+            names = {normalise(d.municipality) for d in docs if d.municipality}
+            municipality = docs[0].municipality if len(names) == 1 else None
+            groups.append(Group(key, municipality, key[4:], tuple(docs)))
+    return groups
+
+
+# ----- outcomes of corpus rules -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """A place in one document of a group: an article, or the document title when article is None."""
+
+    document: DocumentDigest
+    article: ArticleDigest | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePair:
+    first: ArticleRef
+    second: ArticleRef
+    similarity: float
+
+
+@dataclass
+class CorpusOutcome:
+    status: Literal["pass", "fail", "not_applicable", "error"]
+    values: dict[str, Any] = field(default_factory=dict)
+    refs: list[ArticleRef] = field(default_factory=list)
+    pairs: list[ArticlePair] = field(default_factory=list)
+
+
+@dataclass
+class CorpusContext:
+    """What a corpus rule may use besides its group: the language and a cache shared by rules."""
+
+    lang: str = "nl"
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+_NOT_APPLICABLE = {
+    "nl": "Niet van toepassing: {reason}",
+    "en": "Not applicable: {reason}",
+}
+_ERROR = {"nl": "Regel kon niet worden uitgevoerd: {reason}", "en": "Rule could not be run: {reason}"}
+_PASSED = {"nl": "In orde: {title}.", "en": "In order: {title}."}
+
+
+# ----- running corpus rules ----------------------------------------------------------------------
+
+
+def check_group(rule: Any, group: Group, ctx: CorpusContext) -> CorpusOutcome | None:
+    """Run one corpus rule on one group; None when no document of the group is in its scope."""
+    kinds = {k.value for k in rule.spec.applies_to}
+    docs = tuple(d for d in group.documents if not kinds or d.kind in kinds)
+    if not docs:
+        return None
+    scoped = Group(group.key, group.municipality, group.directory, docs)
+    try:
+        return rule.kind.check(rule, scoped, ctx)
+    except Exception as exc:  # one broken rule never stops the others
+        return CorpusOutcome("error", {"reason": f"{type(exc).__name__}: {exc}"})
+
+
+def check_corpus(engine: Any, digests: list[DocumentDigest], run: Any) -> None:
+    """Group ``digests`` and append the result of every corpus rule for every group to ``run``."""
+    groupings: dict[str, list[Group]] = {}
+    ctx = CorpusContext(lang=engine.lang)
+    for rule in engine.corpus_rules:
+        by = getattr(rule.params, "group_by", "municipality")
+        if by not in groupings:
+            groupings[by] = group_documents(digests, by)
+        for group in groupings[by]:
+            outcome = check_group(rule, group, ctx)
+            if outcome is not None:
+                run.corpus.append(to_result(rule, group, outcome, engine.lang))
+
+
+def _location(ref: ArticleRef):
+    from .results import CorpusLocation
+
+    doc, art = ref.document, ref.article
+    if art is None:
+        return CorpusLocation(path=doc.path, line=doc.title_line, column=1, document_title=doc.title, quote=doc.title)
+    return CorpusLocation(
+        path=doc.path, line=art.line, column=art.column, document_title=doc.title,
+        article=art.number, article_title=art.title, quote=art.quote,
+    )
+
+
+def to_result(rule: Any, group: Group, outcome: CorpusOutcome, lang: str):
+    """Turn a corpus rule's outcome into a :class:`~sociaal_audit.results.CorpusResult`."""
+    from .results import CorpusPair, CorpusResult
+
+    spec = rule.spec
+    values = dict(outcome.values)
+    template_vars = {**values, "status": outcome.status, "municipality": group.name, "lang": lang,
+                     "documents": len(group.documents)}
+    if outcome.status == "fail":
+        message = rule.render(spec.message, lang, template_vars)
+    elif outcome.status == "pass":
+        if spec.ok_message is not None:
+            message = rule.render(spec.ok_message, lang, template_vars)
+        else:
+            message = _PASSED.get(lang, _PASSED["nl"]).format(title=spec.title.get(lang))
+    elif outcome.status == "not_applicable":
+        message = _NOT_APPLICABLE.get(lang, _NOT_APPLICABLE["nl"]).format(reason=values.get("reason", "-"))
+    else:
+        message = _ERROR.get(lang, _ERROR["nl"]).format(reason=values.get("reason", "?"))
+    pairs = [
+        CorpusPair(first=_location(p.first), second=_location(p.second), similarity=round(p.similarity, 1))
+        for p in outcome.pairs
+    ]
+    result = CorpusResult(
+        rule=spec.id,
+        pack=rule.pack,
+        principles=list(spec.principles),
+        theme=spec.theme,
+        status=outcome.status,
+        severity=spec.severity,
+        message=message,
+        municipality=group.municipality,
+        group=group.key,
+        documents=[d.path for d in group.documents],
+        locations=[_location(r) for r in outcome.refs],
+        pairs=pairs,
+        values={k: v for k, v in values.items() if isinstance(v, (str, int, float, bool)) or v is None},
+    )
+    result.fingerprint = corpus_fingerprint(result)
+    return result
+
+
+def corpus_fingerprint(result: Any) -> str:
+    """Stable identity of a corpus finding: rule, group, documents and the articles involved."""
+    h = hashlib.sha256(result.rule.encode())
+    h.update(b"\x00" + result.group.encode())
+    for path in result.documents:
+        h.update(b"\x00" + path.encode())
+    for pair in result.pairs:
+        for loc in (pair.first, pair.second):
+            h.update(b"\x00" + loc.path.encode() + b"\x01" + fold(loc.article_title or "").encode())
+    h.update(b"\x00" + result.status.encode())
+    return h.hexdigest()[:16]
+
+
+__all__ = [
+    "ArticleDigest", "ArticlePair", "ArticleRef", "CorpusContext", "CorpusOutcome", "DocumentDigest", "Group",
+    "check_corpus", "check_group", "digest", "group_documents", "normalise", "to_result",
+]
