@@ -27,6 +27,7 @@ ArticleRole = Literal["regular", "definitions", "closing"]
 
 _DEFINITIONS = re.compile(r"\b(?:begrips?bepalingen?|begrippen|definities?)\b")
 _CLOSING_HEADING = re.compile(r"\b(?:citeertitel|inwerkingtreding|slotbepalingen?)\b")
+_LEAD = re.compile(r"\s*(?:(?:lid\s+)?\d+[.):]?\s+|[a-z][.)]\s+)?", re.I)  # "1. ", "lid 2 ", "a. "
 LAW_LABELS = {"wmo2015": "Wmo 2015", "jeugdwet": "Jeugdwet", "participatiewet": "Participatiewet"}
 
 
@@ -87,7 +88,7 @@ def _article_digest(doc: Document, part: Part) -> ArticleDigest | None:
     stripped = body.lstrip()
     if not stripped:
         return None
-    body_start = newline + 1 + (len(body) - len(stripped))
+    body_start = newline + 1 + _LEAD.match(body).end()
     text = normalise(body)
     loc = doc.locate(part.start)
     return ArticleDigest(

@@ -83,7 +83,7 @@ def show_rule(
             typer.echo(f"    {line}")
         for label, items in (("pass", s.examples.pass_), ("fail", s.examples.fail)):
             for ex in items:
-                typer.echo(f"  {label}: " + " ".join(ex.split()))
+                typer.echo(f"  {label}: " + " ".join((ex if isinstance(ex, str) else " | ".join(ex)).split()))
         return
     raise fail(AuditError("rule_unknown", rule=rule_id), lang.value)
 

@@ -72,8 +72,9 @@ class Examples(BaseModel):
     """Rule tests: snippets of ordinance text that must pass or must fail."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    pass_: list[str] = Field(default_factory=list, alias="pass")
-    fail: list[str] = Field(default_factory=list)
+    # A corpus rule's example is a list of documents checked together as one municipality.
+    pass_: list[str | list[str]] = Field(default_factory=list, alias="pass")
+    fail: list[str | list[str]] = Field(default_factory=list)
 
 
 class RuleSpec(BaseModel):

@@ -51,10 +51,33 @@ def test_rule(rule: LoadedRule) -> list[ExampleResult]:
     out = []
     for expected, snippets in (("pass", rule.spec.examples.pass_), ("fail", rule.spec.examples.fail)):
         for i, snippet in enumerate(snippets):
-            result = run_example(rule, snippet)
+            if rule.target == "corpus":  # an example is a list of documents, checked as one group
+                result = run_corpus_example(rule, snippet)
+                snippet = "\n---\n".join([snippet] if isinstance(snippet, str) else snippet)
+            else:
+                result = run_example(rule, snippet)
             out.append(ExampleResult(rule.id, expected, result.status, i + 1, snippet, result.message))
     return out
 
 
 def test_packs(packs: list[LoadedPack]) -> list[ExampleResult]:
     return [r for p in packs for rule in p.rules for r in test_rule(rule)]
+
+
+def run_corpus_example(rule: LoadedRule, documents: str | list[str], lang: str = "nl"):
+    """Parse every document of a corpus example, digest them and check them as one group."""
+    from ..corpus import CorpusContext, Group, check_group, digest, to_result
+
+    texts = [documents] if isinstance(documents, str) else list(documents)
+    kind = rule.spec.applies_to[0].value if rule.spec.applies_to else None
+    digests = tuple(
+        digest(parse_source(example_document_text(text).encode("utf-8"), f"voorbeeld/document-{n}.md", kind=kind))
+        for n, text in enumerate(texts, 1)
+    )
+    group = Group("map:voorbeeld", digests[0].municipality if digests else None, "voorbeeld", digests)
+    outcome = check_group(rule, group, CorpusContext(lang=lang))
+    if outcome is None:
+        from ..corpus import CorpusOutcome
+
+        outcome = CorpusOutcome("not_applicable", {"reason": "no document in scope"})
+    return to_result(rule, group, outcome, lang)
