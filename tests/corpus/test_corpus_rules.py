@@ -1,0 +1,200 @@
+"""Corpus rules: one ordinance for three laws (P12) and duplicated articles (P13) across the
+ordinances of the fictional municipality Beekveld."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sociaal_audit.corpus import digest, group_documents
+from sociaal_audit.documents import load_document
+from sociaal_audit.rules.loader import builtin_packs, load_packs, pack_from_data
+from sociaal_audit.rules.testing import test_packs as run_pack_examples
+from sociaal_audit.runner import CheckOptions, check_paths
+
+DATA = Path(__file__).parent / "data"
+BEEKVELD = DATA / "beekveld"
+WMO = BEEKVELD / "verordening-maatschappelijke-ondersteuning-beekveld-2026.md"
+JEUGD = BEEKVELD / "verordening-jeugdhulp-beekveld-2026.md"
+PARTICIPATIE = BEEKVELD / "re-integratieverordening-participatiewet-beekveld-2026.md"
+WMO_JEUGD = DATA / "varianten" / "verordening-maatschappelijke-ondersteuning-en-jeugdhulp-beekveld-2026.md"
+INTEGRAAL = DATA / "varianten" / "verordening-sociaal-domein-beekveld-2026.md"
+
+
+def run(paths, packs=None, lang="nl", jobs=1):
+    options = CheckOptions(packs=["samenhang"], lang=lang, jobs=jobs)
+    return check_paths([str(p) for p in paths], options, packs=packs)
+
+
+def corpus_result(run_result, rule):
+    found = [c for c in run_result.corpus if c.rule == rule]
+    assert len(found) == 1, [c.rule for c in run_result.corpus]
+    return found[0]
+
+
+# ----- P13 ----------------------------------------------------------------------------------------
+
+
+def test_p13_finds_exactly_the_three_shared_articles():
+    result = corpus_result(run([BEEKVELD]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "fail"
+    assert result.municipality == "Beekveld"
+    pairs = {(p.first.path, p.first.article, p.second.path, p.second.article) for p in result.pairs}
+    assert pairs == {
+        (str(JEUGD), "9", str(WMO), "8"),  # Klachtafhandeling ~ Klachten
+        (str(JEUGD), "10", str(WMO), "9"),  # Betrekken van jeugdigen en ouders ~ van ingezetenen
+        (str(JEUGD), "11", str(WMO), "10"),  # Hardheidsclausule ~ Hardheidsclausule
+    }
+    assert all(80 <= p.similarity < 100 for p in result.pairs)  # near-identical, not identical
+    assert result.values["count"] == 3
+    assert "Hardheidsclausule" in result.values["shared"] and "Klachten" in result.values["shared"]
+    assert "gemeenschappelijk hoofdstuk" in result.message
+
+
+def test_p13_locations_point_at_the_article_headings():
+    result = corpus_result(run([BEEKVELD]), "SAM-P13-dubbele-artikelen")
+    for pair in result.pairs:
+        for loc in (pair.first, pair.second):
+            line = Path(loc.path).read_text(encoding="utf-8").splitlines()[loc.line - 1]
+            assert f"Artikel {loc.article}." in line
+            assert loc.article_title and loc.article_title.startswith(f"Artikel {loc.article} ")
+            assert loc.quote.startswith("Het college") or loc.quote.startswith("Een klacht")
+
+
+def test_p13_threshold_comes_from_the_pack():
+    data = yaml.safe_load(builtin_packs()["samenhang"].read_text(encoding="utf-8"))
+    for rule in data["rules"]:
+        if rule["id"] == "SAM-P13-dubbele-artikelen":
+            rule["threshold"] = 96
+    pack = pack_from_data(data, "samenhang-streng.yaml")
+    result = corpus_result(run([BEEKVELD], packs=[pack]), "SAM-P13-dubbele-artikelen")
+    assert [(p.first.article, p.second.article) for p in result.pairs] == [("11", "10")]
+
+
+def test_p13_passes_when_ordinances_do_not_overlap():
+    result = corpus_result(run([WMO, PARTICIPATIE]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "pass"
+    assert result.pairs == []
+
+
+def test_p13_needs_two_documents():
+    result = corpus_result(run([WMO]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "not_applicable"
+
+
+# ----- P12 ----------------------------------------------------------------------------------------
+
+
+def test_p12_fails_for_separate_ordinances():
+    result = corpus_result(run([BEEKVELD]), "SAM-P12-een-verordening")
+    assert result.status == "fail"
+    assert result.values["integration"] == "separate"
+    assert "aparte verordeningen" in result.message
+    assert sorted(loc.path for loc in result.locations) == sorted(str(p) for p in (WMO, JEUGD, PARTICIPATIE))
+    assert all(loc.line == 1 for loc in result.locations)
+
+
+def test_p12_reports_partial_integration():
+    result = corpus_result(run([WMO_JEUGD, PARTICIPATIE]), "SAM-P12-een-verordening")
+    assert result.status == "fail"
+    assert result.values["integration"] == "partial"
+    assert "Wmo 2015 en Jeugdwet" in result.values["together"]
+    assert "Participatiewet" in result.values["apart"]
+    assert result.message.startswith("Gedeeltelijk geïntegreerd in Beekveld")
+
+
+def test_p12_passes_for_one_integral_ordinance():
+    result = corpus_result(run([INTEGRAAL]), "SAM-P12-een-verordening")
+    assert result.status == "pass"
+    assert result.values["integration"] == "integral"
+    assert "Verordening sociaal domein Beekveld 2026" in result.message
+
+
+def test_p12_in_english():
+    result = corpus_result(run([WMO_JEUGD, PARTICIPATIE], lang="en"), "SAM-P12-een-verordening")
+    assert result.message.startswith("Partly integrated in Beekveld")
+
+
+# ----- grouping, summary, exit ------------------------------------------------------------------
+
+
+def test_groups_by_municipality_then_directory(tmp_path):
+    other = tmp_path / "elders"
+    other.mkdir()
+    text = WMO.read_text(encoding="utf-8").replace("Beekveld", "Haverdal")
+    (other / "wmo-haverdal.md").write_text(text, encoding="utf-8")
+    anonymous = tmp_path / "zonder-gemeente"
+    anonymous.mkdir()
+    (anonymous / "regels.md").write_text(
+        "# Verordening maatschappelijke ondersteuning\n\nArtikel 1 Melding\n\nEen melding kan bij het loket.\n",
+        encoding="utf-8",
+    )
+    digests = [digest(load_document(str(p))) for p in (WMO, JEUGD, other / "wmo-haverdal.md", anonymous / "regels.md")]
+    groups = group_documents(digests)
+    assert [(g.key, len(g.documents)) for g in groups] == [
+        ("gemeente:beekveld", 2),
+        ("gemeente:haverdal", 1),
+        (f"map:{anonymous}", 1),
+    ]
+    by_dir = group_documents(digests, by="directory")
+    assert {g.directory: len(g.documents) for g in by_dir} == {str(BEEKVELD): 2, str(other): 1, str(anonymous): 1}
+
+
+def test_group_by_directory_in_the_pack(tmp_path):
+    for i, src in enumerate((WMO, JEUGD)):
+        d = tmp_path / f"map{i}"
+        d.mkdir()
+        shutil.copy(src, d / src.name)
+    data = yaml.safe_load(builtin_packs()["samenhang"].read_text(encoding="utf-8"))
+    for rule in data["rules"]:
+        rule["group_by"] = "directory"
+    pack = pack_from_data(data, "samenhang-per-map.yaml")
+    result = run([tmp_path], packs=[pack])
+    assert sorted(c.status for c in result.corpus if c.rule == "SAM-P13-dubbele-artikelen") == ["not_applicable"] * 2
+
+
+def test_digest_is_small_and_picklable():
+    d = digest(load_document(str(WMO)))
+    assert pickle.loads(pickle.dumps(d)) == d
+    assert d.municipality == "Beekveld" and d.laws == ("wmo2015",)
+    assert [a.role for a in d.articles][:2] == ["definitions", "regular"]
+    assert d.articles[-1].role == "closing"
+
+
+def test_corpus_fails_count_in_summary_and_exit():
+    result = run([BEEKVELD])
+    assert result.summary.failed == 2
+    assert result.summary.failed_by_severity == {"error": 0, "warning": 1, "info": 1}
+    assert result.blocking("warning") == 1
+    assert result.blocking("info") == 2
+    assert result.blocking("error") == 0
+
+
+def test_workers_give_the_same_bytes():
+    one = run([BEEKVELD], jobs=1).model_dump_json()
+    two = run([BEEKVELD], jobs=2).model_dump_json()
+    assert one == two
+
+
+def test_rules_test_runs_corpus_examples():
+    results = run_pack_examples(load_packs(["samenhang"]))
+    assert len(results) == 5
+    assert all(r.ok for r in results), [(r.rule, r.expected, r.actual, r.message) for r in results if not r.ok]
+
+
+def test_check_cli_runs_corpus_rules_with_the_pack(capsys):
+    from typer.testing import CliRunner
+
+    from sociaal_audit.cli import app
+
+    out = CliRunner().invoke(app, ["check", "--pack", "samenhang", str(BEEKVELD), "-f", "json", "--fail-on", "warning"])
+    assert out.exit_code == 1
+    data = json.loads(out.stdout)
+    assert {c["rule"]: c["status"] for c in data["corpus"]} == {
+        "SAM-P12-een-verordening": "fail", "SAM-P13-dubbele-artikelen": "fail",
+    }
