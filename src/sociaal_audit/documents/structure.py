@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from .metadata import detect_metadata
 from .model import Document, Part, PartKind, SourceText
 
-_NUM = r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*|[IVXLC]+[a-z]{0,3})"
+# Roman numerals are upper case ("Artikel IV", "Artikel XIa"), even in the case-insensitive regexes.
+_NUM = r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*|(?-i:[IVXLC]+[a-z]{0,3}))"
 _MARKER = re.compile(r"^\s*(#{1,6})\s*")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$|^__(.+?)__\s*$")
 _CHAPTER = re.compile(rf"^(hoofdstuk)\s+({_NUM})\b\.?\s*[.:\-–—]?\s*(.*)$", re.I)
@@ -32,7 +33,7 @@ _TOELICHTING = re.compile(
     r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|nota\s+van|memorie\s+van)\s+)?toelichting\b[^.;]{0,60}$", re.I
 )
 _CLOSING = re.compile(
-    r"^(?:aldus\s+vastgesteld|vastgesteld\s+in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering|"
+    r"^(?:(?:aldus|zo|als\s+zodanig)\s+(?:vastgesteld|besloten)|vastgesteld\s+in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering|"
     r"lasten\s+en\s+bevelen|gegeven\s+te\s)",
     re.I,
 )
@@ -87,6 +88,8 @@ def _heading(line: _Line) -> tuple[PartKind, str, str] | None:
     text = line.text
     if not text or len(text) > 200:
         return None
+    if text[0].islower() and not line.marked:
+        return None  # "artikel 2.3 Jeugdwet" at the start of a wrapped line is a reference
     for kind, rx in ((PartKind.ARTICLE, _ARTICLE), (PartKind.CHAPTER, _CHAPTER), (PartKind.SECTION, _SECTION)):
         m = rx.match(text)
         if m:
@@ -173,6 +176,8 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
     expected_lid = 1
     pending_heading_for: Part | None = None
     nonempty_since_open = 0
+    prev_closed = True
+    has_numbered: bool | None = None  # any chapter or article heading after the title? (found lazily)
 
     for i, raw in enumerate(texts):
         if not raw.strip():
@@ -183,6 +188,10 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         if not cleaned:
             continue
         ln = _Line(i, line_starts[i], raw, cleaned, marked)
+        # Did the previous line end a sentence (or was it a heading)? A bare "2 " starts a lid
+        # only then: "... met ten hoogste\n2 weken" is a wrapped sentence, not lid 2.
+        after_break = prev_closed
+        prev_closed = cleaned[-1] in ".;:!?"
 
         if title_line is None:
             title_line = ln
@@ -201,6 +210,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
             seen_structure = True
             pending_heading_for = part if not heading else None
             nonempty_since_open = 0
+            prev_closed = True
             if kind is PartKind.ARTICLE:
                 expected_lid = 1
             continue
@@ -217,14 +227,19 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
                 pending_heading_for.heading = cleaned
                 pending_heading_for.label = _label(pending_heading_for.kind, pending_heading_for.number or "", cleaned)
                 pending_heading_for = None
+                prev_closed = True
                 continue
         pending_heading_for = None
 
         if not seen_structure and not in_toelichting:
             if builder.container is None:
-                if marked and builder.top:
-                    # an unnumbered heading in a document without articles: a section of the body
-                    builder.open(PartKind.SECTION, ln.offset, None, cleaned, cleaned)
+                if has_numbered is None:
+                    has_numbered = _has_numbered_structure(texts, i)
+                if (marked and builder.top) or not has_numbered:
+                    # A document without chapters or articles (a policy plan, a contract) has no
+                    # preamble: its body is unnumbered sections, opened by headings.
+                    heading_text = cleaned if marked else None
+                    builder.open(PartKind.SECTION, ln.offset, None, heading_text, heading_text)
                     seen_structure = True
                     continue
                 builder.open_container(PartKind.PREAMBLE, ln.offset, None)
@@ -241,7 +256,8 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         lid = _LID.match(cleaned)
         if lid and not marked:
             n = int(lid.group(1) or lid.group(2) or lid.group(3))
-            if n == expected_lid:
+            bare = lid.group(3) is not None
+            if n == expected_lid and (not bare or (after_break and lid.group(4)[:1].isupper())):
                 builder.open(PartKind.LID, ln.offset, str(n), None, f"lid {n}")
                 expected_lid = n + 1
                 continue
@@ -268,6 +284,21 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         metadata=source.metadata,
         comments=source.comments,
     )
+
+
+def _has_numbered_structure(texts: list[str], start: int) -> bool:
+    """Is there a chapter or article heading at or after line ``start``?"""
+    for j in range(start, len(texts)):
+        raw = texts[j]
+        if not raw.strip():
+            continue
+        cleaned, marked = _clean(raw)
+        if cleaned and (marked or len(cleaned) < 70) and _TOELICHTING.match(cleaned):
+            return False  # articles in the toelichting do not make the body numbered
+        head = _heading(_Line(j, 0, raw, cleaned, marked)) if cleaned else None
+        if head is not None and head[0] in (PartKind.ARTICLE, PartKind.CHAPTER):
+            return True
+    return False
 
 
 def _item_number(text: str) -> str | None:
