@@ -22,8 +22,8 @@ from .documents.model import Document, Part
 from .results import SEVERITY_RANK, DocumentResult, Location, RuleInfo, Severity, Status, ToolInfo
 
 DIFF_SCHEMA_VERSION = "1.0"
-MATCH_SIMILARITY = 60.0  # content match: at least this similar (0-100)
-SAME_NUMBER_SIMILARITY = 40.0  # same number, different heading: at least this similar to count as changed
+MATCH_SIMILARITY = 70.0  # content match: at least this similar (0-100); unrelated Dutch prose scores 40-55
+SAME_NUMBER_SIMILARITY = 55.0  # same number, new heading: at least this similar to count as changed
 MAX_WORD_CHANGES = 20
 
 ArticleStatus = Literal["added", "removed", "changed", "renumbered", "unchanged"]

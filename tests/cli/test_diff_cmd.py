@@ -1,0 +1,107 @@
+"""``sociaal-audit diff``: every output format, exit codes, atomic output and escaping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sociaal_audit.cli import app
+
+DATA = Path(__file__).resolve().parents[1] / "corpus" / "data"
+ORIGINAL = str(DATA / "beekveld" / "verordening-maatschappelijke-ondersteuning-beekveld-2026.md")
+RENUMBERED = str(DATA / "diff" / "wmo-beekveld-2026-hernummerd.md")
+NO_HARDSHIP = str(DATA / "diff" / "wmo-beekveld-2026-zonder-hardheidsclausule.md")
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, ["diff", *args])
+
+
+def test_text_reports_renumbering_and_exit_0():
+    out = invoke(ORIGINAL, RENUMBERED)
+    assert out.exit_code == 0, out.output
+    assert "vernummerd" in out.stdout
+    assert "Artikel 10 Hardheidsclausule → Artikel 11 Hardheidsclausule" in out.stdout
+    assert "vervallen   " not in out.stdout
+    assert "De nieuwe versie scoort gelijk op de principes." in out.stdout
+
+
+def test_text_reports_p05_pass_to_fail_and_exit_1():
+    out = invoke(ORIGINAL, NO_HARDSHIP)
+    assert out.exit_code == 1
+    assert "INT-P05-hardheidsclausule" in out.stdout
+    assert "in orde → ontbreekt of schiet tekort" in out.stdout
+    assert "scoort slechter" in out.stdout
+
+
+def test_fail_on_never_and_reverse_direction_exit_0():
+    assert invoke(ORIGINAL, NO_HARDSHIP, "--fail-on", "never").exit_code == 0
+    assert invoke(NO_HARDSHIP, ORIGINAL).exit_code == 0
+
+
+def test_json_output():
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--format", "json")
+    data = json.loads(out.stdout)
+    assert data["summary"]["removed"] == 1 and data["summary"]["worse"] == 1
+    change = next(r for r in data["rules"] if r["rule"] == "INT-P05-hardheidsclausule")
+    assert (change["old_status"], change["new_status"], change["direction"]) == ("pass", "fail", "worse")
+
+
+def test_markdown_output_in_english():
+    out = invoke(ORIGINAL, RENUMBERED, "--format", "markdown", "--lang", "en")
+    assert out.exit_code == 0
+    assert out.stdout.startswith("# Differences between two versions\n")
+    assert "| renumbered | Artikel 8 Klachten → Artikel 9 Klachten" in out.stdout
+    assert "~~zes~~ → **vier**" in out.stdout
+
+
+def test_html_output_written_atomically(tmp_path):
+    target = tmp_path / "verschil.html"
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--format", "html", "--output", str(target), "--date", "2026-04-01")
+    assert out.exit_code == 1
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="nl">' in html
+    assert "INT-P05-hardheidsclausule" in html and "2026-04-01" in html
+    assert [p.name for p in tmp_path.iterdir()] == ["verschil.html"]  # no temporary files left
+
+
+def test_html_escapes_document_text(tmp_path):
+    old = tmp_path / "oud.md"
+    new = tmp_path / "nieuw.md"
+    base = "# Verordening <b>Haverdal</b> 2026\n\nArtikel 1 Melding\n\nEen melding kan bij het loket.\n"
+    old.write_text(base, encoding="utf-8")
+    new.write_text(base + "\nArtikel 2 <script>alert('x')</script>\n\nHet college & de raad <img src=x onerror=alert(1)>.\n",
+                   encoding="utf-8")
+    out = invoke(str(old), str(new), "--format", "html")
+    assert out.exit_code == 0, out.output
+    assert "<script>" not in out.stdout and "<img" not in out.stdout and "<b>Haverdal" not in out.stdout
+    assert "&lt;script&gt;" in out.stdout and "&lt;b&gt;Haverdal&lt;/b&gt;" in out.stdout
+
+
+def test_same_inputs_same_bytes():
+    a = invoke(ORIGINAL, RENUMBERED, "--format", "html").stdout
+    b = invoke(ORIGINAL, RENUMBERED, "--format", "html").stdout
+    assert a == b
+
+
+@pytest.mark.parametrize("args", [
+    ["missing.md", NO_HARDSHIP],
+    [ORIGINAL, NO_HARDSHIP, "--format", "pdf"],
+    [ORIGINAL, NO_HARDSHIP, "--pack", "bestaat-niet"],
+])
+def test_input_and_usage_errors_exit_2(args):
+    out = invoke(*args)
+    assert out.exit_code == 2
+    assert out.stderr.startswith("sociaal-audit: ")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_refuses_to_overwrite_an_input(tmp_path):
+    copy = tmp_path / "oud.md"
+    copy.write_text(Path(ORIGINAL).read_text(encoding="utf-8"), encoding="utf-8")
+    out = invoke(str(copy), NO_HARDSHIP, "--output", str(copy))
+    assert out.exit_code == 2
+    assert copy.read_text(encoding="utf-8") == Path(ORIGINAL).read_text(encoding="utf-8")

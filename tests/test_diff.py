@@ -1,0 +1,124 @@
+"""Comparing two versions of an ordinance: article matching and rule result changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sociaal_audit.diff import compare_articles, diff_paths, word_changes
+from sociaal_audit.documents import parse_source
+
+DATA = Path(__file__).parent / "corpus" / "data"
+ORIGINAL = DATA / "beekveld" / "verordening-maatschappelijke-ondersteuning-beekveld-2026.md"
+RENUMBERED = DATA / "diff" / "wmo-beekveld-2026-hernummerd.md"
+NO_HARDSHIP = DATA / "diff" / "wmo-beekveld-2026-zonder-hardheidsclausule.md"
+
+
+def doc(text: str, path: str = "v.md"):
+    return parse_source(text.encode("utf-8"), path)
+
+
+def statuses(changes):
+    return [c.status for c in changes]
+
+
+def test_renumbered_version_reports_renumbering_not_delete_and_add():
+    result = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"])
+    s = result.summary
+    assert (s.added, s.removed, s.renumbered, s.changed, s.unchanged) == (1, 0, 9, 0, 2)
+    added = [a for a in result.articles if a.status == "added"]
+    assert [a.new.title for a in added] == ["Artikel 3 Cliëntondersteuning"]
+    moved = {a.old.number: a.new.number for a in result.articles if a.status == "renumbered"}
+    assert moved == {str(n): str(n + 1) for n in range(3, 12)}
+    klachten = next(a for a in result.articles if a.old and a.old.number == "8")
+    assert klachten.text_changed and klachten.similarity < 100
+    assert [(c.op, c.old, c.new) for c in klachten.changes] == [("replace", "zes", "vier")]
+    assert all(not a.text_changed for a in result.articles if a.status == "renumbered" and a.old.number != "8")
+    assert result.rules == [] and result.blocking("info") == 0
+
+
+def test_amendment_removing_the_hardship_clause_reports_p05_pass_to_fail():
+    result = diff_paths(str(ORIGINAL), str(NO_HARDSHIP), ["integraliteit"])
+    removed = [a for a in result.articles if a.status == "removed"]
+    assert [a.old.title for a in removed] == ["Artikel 10 Hardheidsclausule"]
+    p05 = [r for r in result.rules if r.rule == "INT-P05-hardheidsclausule"]
+    assert len(p05) == 1
+    assert (p05[0].old_status, p05[0].new_status, p05[0].direction) == ("pass", "fail", "worse")
+    assert p05[0].old_locations[0].article == "10"  # where the clause used to be
+    assert all(r.rule == "INT-P05-hardheidsclausule" for r in result.rules if r.direction == "worse")
+    assert result.summary.worse == 1 and result.summary.better == 0
+    assert result.blocking("error") == 1
+    assert result.blocking("never") == 0
+
+
+def test_the_reverse_amendment_is_better():
+    result = diff_paths(str(NO_HARDSHIP), str(ORIGINAL), ["integraliteit"], lang="en")
+    p05 = next(r for r in result.rules if r.rule == "INT-P05-hardheidsclausule")
+    assert (p05.old_status, p05.new_status, p05.direction) == ("fail", "pass", "better")
+    assert p05.new_message.startswith("Hardship clause present in Artikel 10")
+    assert [a.status for a in result.articles if a.new and a.new.number == "10"] == ["added"]
+    assert result.blocking("info") == 0
+
+
+OLD = """# Verordening voorbeeld Haverdal 2026
+
+Artikel 1 Melding
+
+Een melding van de behoefte aan ondersteuning kan schriftelijk of mondeling bij het loket van de gemeente worden gedaan.
+
+Artikel 2 Bijdrage
+
+De cliënt betaalt een bijdrage in de kosten van een maatwerkvoorziening zolang hij daarvan gebruikmaakt.
+
+Artikel 3 Mantelzorg
+
+Het college geeft jaarlijks een mantelzorgcompliment aan mantelzorgers van cliënten in de gemeente.
+"""
+
+
+def test_rewritten_article_under_the_same_heading_is_changed():
+    new = OLD.replace(
+        "De cliënt betaalt een bijdrage in de kosten van een maatwerkvoorziening zolang hij daarvan gebruikmaakt.",
+        "Voor woningaanpassingen en rolstoelen is geen bijdrage verschuldigd.",
+    )
+    changes = compare_articles(doc(OLD), doc(new))
+    assert statuses(changes) == ["unchanged", "changed", "unchanged"]
+
+
+def test_unrelated_article_under_an_old_number_is_removed_and_added():
+    new = OLD.replace(
+        "Artikel 2 Bijdrage\n\nDe cliënt betaalt een bijdrage in de kosten van een maatwerkvoorziening zolang hij daarvan gebruikmaakt.",
+        "Artikel 2 Vervoer\n\nHet college biedt collectief vraagafhankelijk vervoer aan binnen een straal van vijfentwintig kilometer.",
+    )
+    changes = compare_articles(doc(OLD), doc(new))
+    assert sorted(statuses(changes)) == ["added", "removed", "unchanged", "unchanged"]
+    assert [c.status for c in changes] == ["unchanged", "removed", "added", "unchanged"]
+
+
+def test_swapped_articles_are_both_renumbered():
+    a = OLD.index("Artikel 2 Bijdrage")
+    b = OLD.index("Artikel 3 Mantelzorg")
+    art2, art3 = OLD[a:b], OLD[b:]
+    swapped = OLD[:a] + art3.replace("Artikel 3", "Artikel 2").rstrip("\n") + "\n\n" + art2.replace("Artikel 2", "Artikel 3")
+    changes = compare_articles(doc(OLD), doc(swapped))
+    assert statuses(changes) == ["unchanged", "renumbered", "renumbered"]
+    assert [(c.old.number, c.new.number) for c in changes[1:]] == [("3", "2"), ("2", "3")]
+
+
+def test_identical_versions_have_no_changes():
+    result = diff_paths(str(ORIGINAL), str(ORIGINAL), ["integraliteit"])
+    assert result.articles == [] and result.rules == []
+    assert result.summary.unchanged == 11
+
+
+def test_word_changes():
+    old = tuple("het college beslist binnen acht weken".split())
+    new = tuple("het college beslist binnen zes weken na de aanvraag".split())
+    assert [(c.op, c.old, c.new) for c in word_changes(old, new)] == [
+        ("replace", "acht", "zes"), ("insert", "", "na de aanvraag"),
+    ]
+
+
+def test_json_is_deterministic():
+    a = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
+    b = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
+    assert a == b
