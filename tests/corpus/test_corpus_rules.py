@@ -198,3 +198,16 @@ def test_check_cli_runs_corpus_rules_with_the_pack(capsys):
     assert {c["rule"]: c["status"] for c in data["corpus"]} == {
         "SAM-P12-een-verordening": "fail", "SAM-P13-dubbele-artikelen": "fail",
     }
+
+
+def test_text_and_markdown_views_show_corpus_results():
+    from sociaal_audit.output import RenderOptions, render
+
+    result = run([BEEKVELD])
+    text = render(result, "text", RenderOptions(lang="nl"))
+    assert "Samenhang tussen documenten" in text
+    assert f"{JEUGD}:73:1  Artikel 11 Hardheidsclausule" in text
+    assert f"{WMO}:72:1  Artikel 10 Hardheidsclausule  (gelijkenis 96,9%)" in text
+    markdown = render(result, "markdown", RenderOptions(lang="en"))
+    assert "## Coherence across documents" in markdown
+    assert "**SAM-P13-dubbele-artikelen** (P13)" in markdown

@@ -63,7 +63,7 @@ _L: dict[str, dict[str, str]] = {
     "similarity": {"nl": "gelijkenis", "en": "similarity"},
     "line": {"nl": "regel", "en": "line"},
     "status": {"nl": "status", "en": "status"},
-    "rule": {"nl": "regel", "en": "rule"},
+    "rule": {"nl": "toetsregel", "en": "rule"},
     "result": {"nl": "uitkomst", "en": "result"},
     "was": {"nl": "was", "en": "was"},
 }
@@ -293,7 +293,7 @@ q{font-style:italic}.muted{color:#666}
 {% for r in diff.rules %}
 <tr><td><span class="tag {{ r.direction }}">{{ t(r.direction) }}</span></td>
 <td><code>{{ r.rule }}</code> ({{ r.principles|join(', ') }}) {{ r.title }}{% if r.new_message %}<br><span class="muted">{{ r.new_message }}</span>{% endif %}
-{% for loc in (r.old_locations if r.direction == 'worse' else r.new_locations)[:2] %}<br><span class="muted">{{ t('line') }} {{ loc.line }}{% if loc.article_title %}, {{ loc.article_title }}{% endif %}:</span> <q>{{ loc.quote }}</q>{% endfor %}</td>
+{% for loc in (r.old_locations if r.direction == 'worse' else r.new_locations)[:2] %}<br><span class="muted">{{ t('old') if r.direction == 'worse' else t('new') }}, {{ t('line') }} {{ loc.line }}{% if loc.article_title %}, {{ loc.article_title }}{% endif %}:</span> <q>{{ loc.quote }}</q>{% endfor %}</td>
 <td>{{ status_label(r.old_status) }} → {{ status_label(r.new_status) }}</td></tr>
 {% endfor %}
 </table>

@@ -32,6 +32,9 @@ def render(run, options) -> str:
                 if r.looked_for and not r.locations:
                     out.append(f"  - {label('not_found', lang)}: {_esc(r.looked_for)}")
             out.append("")
+    from .corpus_render import corpus_markdown  # results across documents (corpus rules)
+
+    out += corpus_markdown(run, lang)
     if run.errors:
         out += [f"## {label('input_errors', lang)}", ""] + [f"- {_esc(e.message)}" for e in run.errors] + [""]
     return "\n".join(out)

@@ -52,6 +52,9 @@ def render(run, options) -> str:
                 if r.looked_for and not r.locations:
                     console.print(f"      {label('not_found', lang)}: {escape(r.looked_for)}")
         console.print()
+    from .corpus_render import print_corpus  # results across documents (corpus rules)
+
+    print_corpus(console, run, lang, options.verbose)
     if run.errors:
         console.print(f"[bold red]{label('input_errors', lang)}[/bold red]")
         for e in run.errors:

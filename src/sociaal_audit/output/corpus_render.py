@@ -1,0 +1,103 @@
+"""The results of corpus rules (across the documents of one municipality) in the terminal and
+Markdown views of ``check``: one block per municipality, with every pair of articles or every
+ordinance named by path, line and article. The JSON output carries them as ``corpus``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .labels import label
+
+_L = {
+    "heading": {"nl": "Samenhang tussen documenten", "en": "Coherence across documents"},
+    "group": {"nl": "gemeente of map", "en": "municipality or directory"},
+    "similarity": {"nl": "gelijkenis", "en": "similarity"},
+}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
+
+
+def _t(key: str, lang: str) -> str:
+    return _L[key].get(lang) or _L[key]["nl"]
+
+
+def _pct(value: float, lang: str) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return (text.replace(".", ",") if lang == "nl" else text) + "%"
+
+
+def _place(loc) -> str:
+    where = loc.article_title or loc.document_title
+    return f"{loc.path}:{loc.line}:{loc.column}  {where}"
+
+
+def _visible(run, verbose: bool) -> dict[str, list]:
+    groups: dict[str, list] = defaultdict(list)
+    for c in run.corpus:
+        if c.status in ("fail", "error") or (verbose and c.status == "pass"):
+            groups[c.group].append(c)
+    return groups
+
+
+def _group_title(results: list, lang: str) -> str:
+    first = results[0]
+    return first.municipality or first.group.split(":", 1)[-1]
+
+
+def print_corpus(console, run, lang: str, verbose: bool = False) -> None:
+    """Print the corpus results of ``run`` on a rich console (nothing when there are none to show)."""
+    from rich.markup import escape
+
+    groups = _visible(run, verbose)
+    if not groups:
+        return
+    titles = {r.id: r.title.get(lang, r.title["nl"]) for r in run.rules}
+    console.print(f"[bold]{_t('heading', lang)}[/bold]")
+    for key in sorted(groups):
+        results = groups[key]
+        console.print(f"  [bold]{escape(_group_title(results, lang))}[/bold] ({len(results[0].documents)} document(en))"
+                      if lang == "nl" else
+                      f"  [bold]{escape(_group_title(results, lang))}[/bold] ({len(results[0].documents)} document(s))")
+        for c in results:
+            sev = c.severity if c.status != "pass" else "pass"
+            tag = label("error_sev" if sev == "error" else sev, lang)
+            console.print(f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(c.rule)} ({', '.join(c.principles)}) "
+                          f"{escape(titles.get(c.rule, ''))}")
+            console.print(f"      {escape(c.message)}")
+            for pair in c.pairs[:10]:
+                console.print(f"      {escape(_place(pair.first))}")
+                console.print(f"      {escape(_place(pair.second))}  ({_t('similarity', lang)} {_pct(pair.similarity, lang)})")
+            if not c.pairs:
+                for loc in c.locations[:5]:
+                    console.print(f"      {escape(_place(loc))}")
+    console.print()
+
+
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def corpus_markdown(run, lang: str) -> list[str]:
+    """Markdown lines for the corpus results of ``run`` (empty when there are none)."""
+    if not run.corpus:
+        return []
+    titles = {r.id: r.title.get(lang, r.title["nl"]) for r in run.rules}
+    out = [f"## {_t('heading', lang)}", ""]
+    by_group: dict[str, list] = defaultdict(list)
+    for c in run.corpus:
+        by_group[c.group].append(c)
+    for key in sorted(by_group):
+        results = by_group[key]
+        out += [f"### {_esc(_group_title(results, lang))}", ""]
+        for c in results:
+            status = label("findings", lang) if c.status == "fail" else label(c.status, lang)
+            out.append(f"- **{c.rule}** ({', '.join(c.principles)}) {_esc(titles.get(c.rule, ''))} — {status}: "
+                       f"{_esc(c.message)}")
+            for pair in c.pairs:
+                out.append(f"  - `{pair.first.path}` {label('line', lang)} {pair.first.line} {_esc(pair.first.article_title or '')} ~ "
+                           f"`{pair.second.path}` {label('line', lang)} {pair.second.line} {_esc(pair.second.article_title or '')} "
+                           f"({_pct(pair.similarity, lang)})")
+            if not c.pairs:
+                for loc in c.locations:
+                    out.append(f"  - `{loc.path}` {label('line', lang)} {loc.line}: {_esc(loc.document_title)}")
+        out.append("")
+    return out
