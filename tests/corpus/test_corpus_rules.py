@@ -211,3 +211,14 @@ def test_text_and_markdown_views_show_corpus_results():
     markdown = render(result, "markdown", RenderOptions(lang="en"))
     assert "## Coherence across documents" in markdown
     assert "**SAM-P13-dubbele-artikelen** (P13)" in markdown
+
+
+def test_p13_skips_groups_larger_than_max_documents():
+    data = yaml.safe_load(builtin_packs()["samenhang"].read_text(encoding="utf-8"))
+    for rule in data["rules"]:
+        if rule["id"] == "SAM-P13-dubbele-artikelen":
+            rule["max_documents"] = 2
+    pack = pack_from_data(data, "samenhang-klein.yaml")
+    result = corpus_result(run([BEEKVELD], packs=[pack]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "not_applicable"
+    assert "max_documents (2)" in result.message

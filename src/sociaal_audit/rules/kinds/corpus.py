@@ -41,6 +41,9 @@ class Params(BaseModel):
         description="article roles not compared: definitions (begripsbepalingen), closing (citeertitel...)",
     )
     group_by: Literal["municipality", "directory"] = "municipality"
+    max_documents: int = Field(
+        default=50, ge=2, description="duplicate_articles skips larger groups (comparing is quadratic in documents)",
+    )
 
 
 def check(rule, group: Group, ctx: CorpusContext) -> CorpusOutcome:
@@ -161,6 +164,13 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
     docs = list(group.documents)
     if len(docs) < 2:
         reason = "minder dan twee documenten in deze groep" if lang == "nl" else "fewer than two documents in this group"
+        return CorpusOutcome("not_applicable", {"reason": reason})
+    if len(docs) > params.max_documents:
+        reason = (f"{len(docs)} documenten in één groep, meer dan max_documents ({params.max_documents}); "
+                  "is de gemeente niet herkend? Zet de documenten van elke gemeente in een eigen map"
+                  if lang == "nl" else
+                  f"{len(docs)} documents in one group, more than max_documents ({params.max_documents}); "
+                  "was the municipality not detected? Put each municipality's documents in a folder of its own")
         return CorpusOutcome("not_applicable", {"reason": reason})
     comparable = {d.path: _comparable(d, params) for d in docs}
     pairs: list[ArticlePair] = []
