@@ -310,3 +310,12 @@ def test_example_ordinance_structure(example_path: Path) -> None:
     lid1 = art1.children[0]
     assert [c.number for c in lid1.children][:3] == ["a", "b", "c"]
     assert len(lid1.children) == 20  # a. .. t.
+
+
+def test_inserted_lid_and_ordinal_items() -> None:
+    text = ("Verordening Wmo Beekveld\n\nArtikel 3 Termijn\n1. Het college beslist.\n2. Het college meldt het besluit:\n"
+            "1e. telefonisch;\n2e. schriftelijk.\n2a. Het college bevestigt de melding.\n3. Het college evalueert.\n")
+    doc = parse(text, "t.txt")
+    article = doc.articles[0]
+    assert [c.number for c in article.children] == ["1", "2", "2a", "3"]
+    assert [c.number for c in article.children[1].children] == ["1e", "2e"]

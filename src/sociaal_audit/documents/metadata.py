@@ -11,12 +11,17 @@ from dataclasses import dataclass
 
 from .model import DocumentKind, Law, Metadata, Part, PartKind
 
-_MUNICIPALITY_WORD = r"[A-Z][\w'’.-]*(?:[- ](?:aan|op|en|de|den|der|in|bij|[A-Z][\w'’.-]*))*"
+# A place name: capitalised words, joined by "aan", "op", "den" ... ("Alphen aan den Rijn",
+# "Bergen op Zoom", "Súdwest-Fryslân", "'s-Hertogenbosch"). Case-sensitive even inside re.I patterns.
+_MUNICIPALITY_WORD = (
+    r"(?-i:(?:['’]s-)?[A-Z][\w'’.-]*(?:[- ](?:aan|op|en|den|der|de|in|bij|[A-Z][\w'’.-]*)(?![\w'’]))*)"
+)
 _RAAD = re.compile(r"(?:de\s+)?raad\s+van\s+de\s+gemeente\s+(" + _MUNICIPALITY_WORD + r")")
 _GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + r")")
 _TITLE_PLACE = re.compile(
     r"\b(?:verordening|beleidsregels|nadere\s+regels|beleidsplan)\b.*?\b(?:sociaal\s+domein|wmo|jeugdhulp|jeugd|"
-    r"participatiewet|maatschappelijke\s+ondersteuning)\b[\w\s]*?\s(" + _MUNICIPALITY_WORD + r")(?:\s+\d{4})?\s*$",
+    r"participatiewet|maatschappelijke\s+ondersteuning)\b[\w\s]*?\s(" + _MUNICIPALITY_WORD
+    + r")(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\s*$",
     re.I,
 )
 _NOT_PLACES = {"Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "De", "Het", "Een", "Artikel", "Hoofdstuk"}

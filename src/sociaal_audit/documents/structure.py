@@ -37,8 +37,9 @@ _CLOSING = re.compile(
     r"lasten\s+en\s+bevelen|gegeven\s+te\s)",
     re.I,
 )
-_LID = re.compile(r"^(?:lid\s+(\d+)[.:]?|(\d+)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
-_ITEM = re.compile(r"^(?:([a-z]{1,2}|[ivx]{1,4})[.)]|(\d+°)\.?|([-–•*]))\s+\S", re.I)
+# A lid inserted by an amendment is numbered "2a." after "2.".
+_LID = re.compile(r"^(?:lid\s+(\d+[a-z]?)[.:]?|(\d+[a-z]?)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
+_ITEM = re.compile(r"^(?:([a-z]{1,2}|[ivx]{1,4})[.)]|(\d+(?:°|e))\.?|([-–•*]))\s+\S", re.I)
 _CLOSING_ARTICLE = re.compile(r"citeertitel|inwerkingtreding|slotbepaling|intrekking", re.I)
 
 _LEVEL = {
@@ -255,11 +256,16 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
             continue
         lid = _LID.match(cleaned)
         if lid and not marked:
-            n = int(lid.group(1) or lid.group(2) or lid.group(3))
+            number = (lid.group(1) or lid.group(2) or lid.group(3)).lower()
+            n = int(number.rstrip("abcdefghijklmnopqrstuvwxyz"))
             bare = lid.group(3) is not None
-            if n == expected_lid and (not bare or (after_break and lid.group(4)[:1].isupper())):
-                builder.open(PartKind.LID, ln.offset, str(n), None, f"lid {n}")
-                expected_lid = n + 1
+            inserted = number[-1] in "abcd" and n == expected_lid - 1  # "2e." is an ordinal item
+            if (n == expected_lid and number.isdigit() or inserted) and (
+                not bare or (after_break and lid.group(4)[:1].isupper())
+            ):
+                builder.open(PartKind.LID, ln.offset, number, None, f"lid {number}")
+                if not inserted:
+                    expected_lid = n + 1
                 continue
         if _ITEM.match(cleaned):
             builder.open(PartKind.ITEM, ln.offset, _item_number(cleaned), None, None)
