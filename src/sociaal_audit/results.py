@@ -211,3 +211,9 @@ class CorpusResult(_Model):
 
 
 RunResult.model_rebuild()
+
+
+if __name__ == "__main__":  # python -m sociaal_audit.results > src/sociaal_audit/schemas/results.schema.json
+    import json
+
+    print(json.dumps(results_json_schema(), ensure_ascii=False, indent=2))
