@@ -222,3 +222,12 @@ def test_p13_skips_groups_larger_than_max_documents():
     result = corpus_result(run([BEEKVELD], packs=[pack]), "SAM-P13-dubbele-artikelen")
     assert result.status == "not_applicable"
     assert "max_documents (2)" in result.message
+
+
+def test_p13_does_not_compare_two_versions_of_one_ordinance():
+    renumbered = DATA / "diff" / "wmo-beekveld-2026-hernummerd.md"
+    result = corpus_result(run([WMO, renumbered]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "pass"
+    assert result.values["version_pairs_skipped"] == 1
+    with_jeugd = corpus_result(run([WMO, renumbered, JEUGD]), "SAM-P13-dubbele-artikelen")
+    assert with_jeugd.values["count"] == 6  # the three shared articles, once per version

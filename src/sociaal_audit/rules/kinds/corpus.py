@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ...corpus import (
-    LAW_LABELS, ArticleDigest, ArticlePair, ArticleRef, CorpusContext, CorpusOutcome, DocumentDigest, Group,
+    LAW_LABELS, normalise, ArticleDigest, ArticlePair, ArticleRef, CorpusContext, CorpusOutcome, DocumentDigest, Group,
 )
 
 NAME = "corpus"
@@ -160,6 +160,11 @@ def _topic(cluster: list[ArticleRef]) -> str:
     return cluster[0].article.title if cluster[0].article else "?"
 
 
+def _title_key(doc: DocumentDigest) -> str:
+    """The title without years and numbers: two versions of one ordinance share it."""
+    return " ".join(w for w in normalise(doc.title).split() if not any(ch.isdigit() for ch in w))
+
+
 def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> CorpusOutcome:
     docs = list(group.documents)
     if len(docs) < 2:
@@ -174,8 +179,12 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
         return CorpusOutcome("not_applicable", {"reason": reason})
     comparable = {d.path: _comparable(d, params) for d in docs}
     pairs: list[ArticlePair] = []
+    versions = 0
     for x in range(len(docs)):
         for y in range(x + 1, len(docs)):
+            if _title_key(docs[x]) == _title_key(docs[y]):  # two versions of one ordinance, not overlap
+                versions += 1
+                continue
             a, b = comparable[docs[x].path], comparable[docs[y].path]
             for score, i, j in _similar_pairs(a, b, params):
                 pairs.append(ArticlePair(ArticleRef(docs[x], a[i]), ArticleRef(docs[y], b[j]), score))
@@ -185,6 +194,7 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
         "count": len(pairs),
         "threshold": params.threshold,
         "compared": sum(len(v) for v in comparable.values()),
+        "version_pairs_skipped": versions,
     }
     if not pairs:
         return CorpusOutcome("pass", values)
