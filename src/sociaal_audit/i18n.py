@@ -62,6 +62,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "onbekend uitvoerformaat '{format}' (mogelijk: {known})",
         "en": "unknown output format '{format}' (available: {known})",
     },
+    "no_text_layer": {
+        "nl": "{path}: geen tekstlaag; OCR wordt niet ondersteund",
+        "en": "{path}: no text layer; OCR is not supported",
+    },
+    "xml_unknown_root": {
+        "nl": "{path}: XML met onbekend hoofdelement <{root}> (ondersteund: {known})",
+        "en": "{path}: XML with unknown root element <{root}> (supported: {known})",
+    },
+    "xml_entities": {
+        "nl": "{path}: XML met een DTD of entiteitsdeclaraties wordt om veiligheidsredenen niet gelezen",
+        "en": "{path}: XML with a DTD or entity declarations is not read, for safety",
+    },
+    "zip_too_large": {
+        "nl": "{path}: uitgepakt {size} bytes, groter dan de limiet van {limit} bytes (mogelijke zipbom)",
+        "en": "{path}: {size} bytes uncompressed, larger than the limit of {limit} bytes (possible zip bomb)",
+    },
 }
 
 
