@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sociaal_audit.diff import compare_articles, diff_paths, word_changes
 from sociaal_audit.documents import parse_source
 
@@ -122,3 +124,19 @@ def test_json_is_deterministic():
     a = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
     b = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
     assert a == b
+
+
+WMO_ACT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "laws" / "BWBR0035362_wet-maatschappelijke-ondersteuning-2015.md"
+
+
+@pytest.mark.skipif(not WMO_ACT.exists(), reason="shared corpus not available")
+def test_real_act_with_one_article_removed():
+    from sociaal_audit.documents import load_document
+
+    old = load_document(str(WMO_ACT))
+    gone = old.articles[10]
+    new = doc(old.text[:gone.start] + old.text[gone.end:], "nieuw.md")
+    changes = compare_articles(old, new)
+    assert [c.old.title for c in changes if c.status != "unchanged"] == [gone.title]
+    assert [c.status for c in changes if c.status != "unchanged"] == ["removed"]
+    assert sum(c.status == "unchanged" for c in changes) == len(old.articles) - 1
