@@ -153,25 +153,41 @@ def _same_number(a: _Article, b: _Article) -> bool:
     return a.number is not None and b.number is not None and normalise(a.number) == normalise(b.number)
 
 
-def _similarity_matrix(old: list[_Article], new: list[_Article]) -> list[list[float]]:
+def _similarity(old: list[_Article], new: list[_Article], rows: list[int], cols: list[int]) -> dict[tuple[int, int], float]:
+    """Similarity (0-100) of every old article in ``rows`` with every new article in ``cols``."""
     from rapidfuzz import fuzz, process
 
-    if not old or not new:
-        return [[0.0] * len(new) for _ in old]
-    matrix = process.cdist([a.text for a in old], [b.text for b in new], scorer=fuzz.ratio, workers=1)
-    out = [[float(v) for v in row] for row in matrix]
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
+    if not rows or not cols:
+        return {}
+    matrix = process.cdist([old[i].text for i in rows], [new[j].text for j in cols], scorer=fuzz.ratio, workers=1)
+    out: dict[tuple[int, int], float] = {}
+    for r, i in enumerate(rows):
+        for c, j in enumerate(cols):
+            a, b = old[i], new[j]
             if not a.text and not b.text:  # heading-only articles: compare headings
-                out[i][j] = 100.0 if a.heading == b.heading else 0.0
+                out[(i, j)] = 100.0 if a.heading == b.heading else 0.0
+            else:
+                out[(i, j)] = float(matrix[r][c])
     return out
 
 
 def match_articles(old: list[_Article], new: list[_Article]) -> dict[int, tuple[int, float]]:
     """Old index -> (new index, similarity), one-to-one."""
-    sim = _similarity_matrix(old, new)
     pairs: dict[int, tuple[int, float]] = {}
     used: set[int] = set()
+    # 0. untouched articles (same number, heading and text) pair at once: most of an amendment
+    untouched: dict[tuple[str, str, str], list[int]] = {}
+    for j, b in enumerate(new):
+        untouched.setdefault((normalise(b.number or ""), b.heading, b.text), []).append(j)
+    for i, a in enumerate(old):
+        same = untouched.get((normalise(a.number or ""), a.heading, a.text))
+        if a.number and same:
+            j = same.pop(0)
+            pairs[i] = (j, 100.0)
+            used.add(j)
+    rows = [i for i in range(len(old)) if i not in pairs]
+    cols = [j for j in range(len(new)) if j not in used]
+    sim = _similarity(old, new, rows, cols)
 
     def take(candidates: list[tuple[float, float, int, int]]) -> None:
         for _, score, i, j in sorted(candidates, key=lambda c: (-c[0], c[2], c[3])):
@@ -181,20 +197,20 @@ def match_articles(old: list[_Article], new: list[_Article]) -> dict[int, tuple[
 
     # 1. by content; equal scores prefer the same number, then the same heading
     take([
-        (sim[i][j] + 2 * _same_number(a, b) + (a.heading == b.heading and bool(a.heading)), sim[i][j], i, j)
-        for i, a in enumerate(old) for j, b in enumerate(new) if sim[i][j] >= MATCH_SIMILARITY
+        (score + 2 * _same_number(old[i], new[j]) + (old[i].heading == new[j].heading and bool(old[i].heading)), score, i, j)
+        for (i, j), score in sim.items() if score >= MATCH_SIMILARITY
     ])
     # 2. rewritten article under the same heading
     take([
-        (sim[i][j] + 2 * _same_number(a, b), sim[i][j], i, j)
-        for i, a in enumerate(old) for j, b in enumerate(new)
-        if i not in pairs and j not in used and a.heading and a.heading == b.heading
+        (score + 2 * _same_number(old[i], new[j]), score, i, j)
+        for (i, j), score in sim.items()
+        if i not in pairs and j not in used and old[i].heading and old[i].heading == new[j].heading
     ])
     # 3. same number, new heading, still related
     take([
-        (sim[i][j], sim[i][j], i, j)
-        for i, a in enumerate(old) for j, b in enumerate(new)
-        if i not in pairs and j not in used and _same_number(a, b) and sim[i][j] >= SAME_NUMBER_SIMILARITY
+        (score, score, i, j)
+        for (i, j), score in sim.items()
+        if i not in pairs and j not in used and _same_number(old[i], new[j]) and score >= SAME_NUMBER_SIMILARITY
     ])
     return pairs
 
