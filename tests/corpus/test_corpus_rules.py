@@ -231,3 +231,14 @@ def test_p13_does_not_compare_two_versions_of_one_ordinance():
     assert result.values["version_pairs_skipped"] == 1
     with_jeugd = corpus_result(run([WMO, renumbered, JEUGD]), "SAM-P13-dubbele-artikelen")
     assert with_jeugd.values["count"] == 6  # the three shared articles, once per version
+
+
+def test_corpus_json_validates_against_the_shipped_schema():
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads((files("sociaal_audit") / "schemas" / "results.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(run([BEEKVELD, WMO_JEUGD]).model_dump_json())
+    assert data["corpus"]
+    jsonschema.Draft202012Validator(schema).validate(data)
