@@ -348,4 +348,11 @@ def diff_paths(old_path: str, new_path: str, packs: list[str], lang: str = "nl",
 def diff_json_schema() -> dict:
     schema = DiffResult.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://sociaal-audit.invalid/schemas/diff-" + DIFF_SCHEMA_VERSION + ".json"
     return schema
+
+
+if __name__ == "__main__":  # python -m sociaal_audit.diff > src/sociaal_audit/schemas/diff.schema.json
+    import json
+
+    print(json.dumps(diff_json_schema(), ensure_ascii=False, indent=2))

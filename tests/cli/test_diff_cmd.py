@@ -105,3 +105,16 @@ def test_refuses_to_overwrite_an_input(tmp_path):
     out = invoke(str(copy), NO_HARDSHIP, "--output", str(copy))
     assert out.exit_code == 2
     assert copy.read_text(encoding="utf-8") == Path(ORIGINAL).read_text(encoding="utf-8")
+
+
+def test_json_validates_against_the_shipped_diff_schema():
+    from importlib.resources import files
+
+    import jsonschema
+
+    from sociaal_audit.diff import diff_json_schema
+
+    shipped = json.loads((files("sociaal_audit") / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
+    assert shipped == diff_json_schema(), "regenerate: python -m sociaal_audit.diff > src/sociaal_audit/schemas/diff.schema.json"
+    for new in (RENUMBERED, NO_HARDSHIP):
+        jsonschema.Draft202012Validator(shipped).validate(json.loads(invoke(ORIGINAL, new, "--format", "json").stdout))
