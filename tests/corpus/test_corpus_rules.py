@@ -242,3 +242,17 @@ def test_corpus_json_validates_against_the_shipped_schema():
     data = json.loads(run([BEEKVELD, WMO_JEUGD]).model_dump_json())
     assert data["corpus"]
     jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_p12_integral_ordinance_beside_a_separate_one_passes_and_names_it():
+    result = corpus_result(run([INTEGRAAL, PARTICIPATIE]), "SAM-P12-een-verordening")
+    assert result.status == "pass"
+    assert "Re-integratieverordening Participatiewet Beekveld 2026" in result.values["apart"]
+    assert "Daarnaast nog apart" in result.message
+
+
+def test_p12_names_laws_not_found():
+    result = corpus_result(run([WMO, JEUGD]), "SAM-P12-een-verordening")
+    assert result.values["integration"] == "separate"
+    assert result.values["missing"] == "Participatiewet"
+    assert "Niet aangetroffen in de gecontroleerde verordeningen: Participatiewet." in result.message

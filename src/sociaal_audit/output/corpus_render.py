@@ -12,6 +12,7 @@ _L = {
     "heading": {"nl": "Samenhang tussen documenten", "en": "Coherence across documents"},
     "group": {"nl": "gemeente of map", "en": "municipality or directory"},
     "similarity": {"nl": "gelijkenis", "en": "similarity"},
+    "documents": {"nl": "document(en)", "en": "document(s)"},
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 
@@ -54,9 +55,8 @@ def print_corpus(console, run, lang: str, verbose: bool = False) -> None:
     console.print(f"[bold]{_t('heading', lang)}[/bold]")
     for key in sorted(groups):
         results = groups[key]
-        console.print(f"  [bold]{escape(_group_title(results, lang))}[/bold] ({len(results[0].documents)} document(en))"
-                      if lang == "nl" else
-                      f"  [bold]{escape(_group_title(results, lang))}[/bold] ({len(results[0].documents)} document(s))")
+        count = len(results[0].documents)
+        console.print(f"  [bold]{escape(_group_title(results, lang))}[/bold] ({count} {_t('documents', lang)})")
         for c in results:
             sev = c.severity if c.status != "pass" else "pass"
             tag = label("error_sev" if sev == "error" else sev, lang)
