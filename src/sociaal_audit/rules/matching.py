@@ -6,6 +6,8 @@
 * :func:`compile_phrase`: a plain phrase into a regex that tolerates case, diacritics, hyphens and
   line breaks inside the phrase, light inflection and "2"/"twee".
 * :func:`parse_number`: digits or Dutch number words ("twee", "drie", "tien", "twintig").
+* :data:`SHARE_REGEX` / :func:`parse_share`: percentages and fractions ("5%", "vijf procent",
+  "een tiende", "5 tot 10 procent").
 * :func:`is_negated`: "geen", "niet", "kent geen" near a match means absence, not presence.
 * :class:`Matcher`: patterns + phrases (+ optional fuzzy threshold with rapidfuzz) over spans.
 """
@@ -133,6 +135,46 @@ def parse_number(text: str) -> float | None:
     if m:
         return float(folded_words[m.group(1)] + folded_words[m.group(2)])
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares: percentages and fractions ("5%", "vijf procent", "een tiende", "5 tot 10 procent")
+
+FRACTION_WORDS: dict[str, float] = {
+    "helft": 50.0, "derde": 100 / 3, "kwart": 25.0, "vierde": 25.0, "vijfde": 20.0, "zesde": 100 / 6,
+    "achtste": 12.5, "tiende": 10.0, "twintigste": 5.0, "vijfentwintigste": 4.0, "vijftigste": 2.0,
+    "honderdste": 1.0,
+}
+_COMPOUND_NUMBER = (
+    r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+)
+_SHARE_NUMBER = rf"(?:\d+(?:,\d+)?|{_COMPOUND_NUMBER}|{NUMBER_WORD_PATTERN})"
+_PERCENT = r"\s*(?:%|procent\b|pct\b\.?)"
+# Over folded text. Group ``lo`` is the lower bound of a range, ``n`` the (upper or only) number,
+# ``frac`` a fraction word after "een"/"1" ("een tiende", "de helft").
+SHARE_PATTERN = (
+    rf"(?<![\w,.])(?:(?P<lo>{_SHARE_NUMBER})(?:{_PERCENT})?(?:\s+(?:tot(?:\s+en\s+met)?|a|of|en)\s+|\s*-\s*))?"
+    rf"(?P<n>{_SHARE_NUMBER}){_PERCENT}"
+    rf"|(?<![\w])(?:een|1|de)\s+(?P<frac>{'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))})(?:\s+deel)?\b"
+)
+SHARE_REGEX = regex.compile(SHARE_PATTERN)
+
+
+def parse_share(match: "regex.Match[str] | re.Match[str]") -> float | None:
+    """The share in percent of a :data:`SHARE_REGEX` match; for a range, its lower bound."""
+    frac = match.group("frac")
+    if frac:
+        return FRACTION_WORDS.get(frac)
+    values = [parse_number(match.group(g)) for g in ("lo", "n") if match.group(g)]
+    values = [v for v in values if v is not None]
+    return min(values) if values else None
+
+
+def share_text(value: float) -> str:
+    """A share for messages: 5 -> "5%", 33.33 -> "33,3%"."""
+    if float(value).is_integer():
+        return f"{int(value)}%"
+    return f"{value:.1f}".replace(".", ",") + "%"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,3 +380,12 @@ class Matcher:
                 continue
             out.append(self._match(norm, a, b, round(res.score, 1)))
         return out
+
+
+def finditer_spans(
+    norm: NormalizedText, spans: Iterable[tuple[int, int]], rx: "regex.Pattern[str]"
+) -> Iterable["regex.Match[str]"]:
+    """Matches of a compiled regex over the folded text, limited to ``spans`` (original offsets).
+    Match offsets are folded; map them back with :meth:`NormalizedText.to_original`."""
+    for s, e in spans:
+        yield from rx.finditer(norm.text, norm.to_folded(s), norm.to_folded(e), timeout=MATCH_TIMEOUT)

@@ -1,0 +1,127 @@
+"""`results`: formulated societal results versus vague intentions (P25).
+
+A result counts as formulated when one sentence names what is measured (an ``indicator``: het
+aantal, het percentage, het aandeel, een indicator), a ``target`` (a number or percentage with a
+direction: "met 20% gedaald", "ten minste 80%", "halveert") and a ``date`` ("uiterlijk in 2028",
+"eind 2027", "binnen twee jaar"), and is not about money (``exclude``: tarieven, bijdragen,
+indexering). ``area`` (per wijk, per kern) is reported and, with ``require_area``, required. A
+formulated result passes, quoted. Otherwise the rule fails, quoting the vague intentions
+("streeft ernaar", "zoveel mogelijk"), or with what was looked for.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..matching import NUMBER, compile_pattern, finditer_spans, is_negated, sentence_bounds
+from . import Evidence, Outcome
+from ._match import _check_regexes
+
+NAME = "results"
+TARGET = "document"
+
+INDICATOR = [
+    r"\b(?:het|de)\s+(?:aantal|percentage|aandeel|deel|gemiddelde|score|wachttijd|doorlooptijd)\b",
+    r"\b(?:indicator\w*|streefwaarde\w*|streefcijfer\w*|kengetal\w*|nulmeting|prestatie-?indicator\w*)\b",
+]
+TARGET_PATTERNS = [
+    rf"\b(?:ten\s+minste|minimaal|ten\s+hoogste|maximaal|hoogstens|met|tot|naar|onder|boven|op)\s+(?:{NUMBER})\s*(?:%|procent\b|procentpunt\w*)",
+    rf"(?:{NUMBER})\s*(?:%|procent\b)[^.;]{{0,60}}\b(?:gedaald|gestegen|afgenomen|toegenomen|verminderd|verhoogd|lager|hoger|minder|meer)\b",
+    rf"\b(?:daalt|dalen|stijgt|stijgen|neemt|nemen|vermindert|verminderen|groeit|groeien)\b[^.;]{{0,60}}\b(?:met|tot|naar)\s+(?:{NUMBER})\b",
+    r"\b(?:halveert|halveren|gehalveerd|verdubbelt|verdubbeld)\b",
+]
+DATE = [
+    r"\b(?:uiterlijk|eind|einde|voor|per|in|vanaf|op)\s+(?:\d{1,2}\s+\w+\s+)?20\d\d\b",
+    rf"\bbinnen\s+(?:{NUMBER})\s+(?:jaar|jaren|maanden)\b",
+]
+AREA = [r"\b(?:per|in\s+(?:elke|iedere)|voor\s+(?:elke|iedere))\s+(?:wijk|kern|buurt|dorp|gebied)\w*\b", r"\bwijkgericht\w*\b"]
+EXCLUDE = [
+    r"\b(?:tarie\w+|bijdrage\w*|indexe\w+|geindexeerd|vergoeding\w*|bedrag\w*|budget\w*|rente|boete\w*|loonwaarde|loonkosten\w*)\b"
+]
+VAGUE = [
+    r"\b(?:streeft|streven|streefden|streeft\s+ernaar|tracht\w*|beoogt|probeert)\b",
+    r"\bzo\s*veel\s+(?:als\s+)?mogelijk\b",
+    r"\bzo\s+(?:lang|goed|snel|spoedig)\s+mogelijk\b",
+    r"\bwaar\s+mogelijk\b",
+    r"\bin\s+beginsel\b",
+]
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    indicator: list[str] = Field(default_factory=lambda: list(INDICATOR))
+    target: list[str] = Field(default_factory=lambda: list(TARGET_PATTERNS))
+    date: list[str] = Field(default_factory=lambda: list(DATE))
+    area: list[str] = Field(default_factory=lambda: list(AREA))
+    exclude: list[str] = Field(default_factory=lambda: list(EXCLUDE))
+    vague: list[str] = Field(default_factory=lambda: list(VAGUE))
+    require_area: bool = False
+
+    _check = field_validator("indicator", "target", "date", "area", "exclude", "vague")(_check_regexes)
+
+
+class CompiledResults:
+    def __init__(self, params: Params) -> None:
+        def c(items: list[str]):
+            return [compile_pattern(p) for p in items]
+
+        self.indicator, self.target, self.date = c(params.indicator), c(params.target), c(params.date)
+        self.area, self.exclude, self.vague = c(params.area), c(params.exclude), c(params.vague)
+
+
+def compile(params: Params) -> CompiledResults:
+    return CompiledResults(params)
+
+
+def _search(rxs, text: str, start: int, end: int):
+    for rx in rxs:
+        m = rx.search(text, start, end)
+        if m:
+            return m
+    return None
+
+
+def looked_for(params: Params) -> str:
+    parts = "indicator (het aantal, het percentage), target (met 20% gedaald, ten minste 80%), date (uiterlijk 2028)"
+    if params.require_area:
+        parts += ", area (per wijk, per kern)"
+    return "one sentence with " + parts
+
+
+def check(rule, ctx) -> Outcome:
+    compiled: CompiledResults = rule.compiled
+    p: Params = rule.params
+    ftext = ctx.norm.text
+    spans = ctx.spans(rule.spec.scope)
+    formulated: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    with_area = 0
+    for rx in compiled.target:
+        for m in finditer_spans(ctx.norm, spans, rx):
+            if is_negated(ftext, m.start(), m.end()):
+                continue
+            s, e = sentence_bounds(ftext, m.start(), m.end())
+            if s in seen:
+                continue
+            if _search(compiled.exclude, ftext, s, e) or not _search(compiled.indicator, ftext, s, e):
+                continue
+            if not _search(compiled.date, ftext, s, e):
+                continue
+            area = _search(compiled.area, ftext, s, e) is not None
+            if p.require_area and not area:
+                continue
+            seen.add(s)
+            with_area += area
+            formulated.append((ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
+    values: dict = {"looked_for": looked_for(p), "results": len(formulated), "per_area": with_area, "vague": 0}
+    if formulated:
+        formulated.sort()
+        return Outcome("pass", [Evidence(s, e) for s, e in formulated[:3]], values)
+    vague = []
+    for rx in compiled.vague:
+        for m in finditer_spans(ctx.norm, spans, rx):
+            if not is_negated(ftext, m.start(), m.end()):
+                vague.append((ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
+    vague.sort()
+    values["vague"] = len(vague)
+    return Outcome("fail", [Evidence(s, e) for s, e in vague[:3]], values)
