@@ -22,6 +22,10 @@ besluit vast te stellen de volgende verordening:
 ## Artikel 1. Hardheidsclausule
 
 Het college kan in bijzondere gevallen afwijken van de bepalingen van deze verordening, indien toepassing daarvan tot onbillijkheden van overwegende aard leidt.
+
+## Artikel 2. Bekostiging
+
+Het college bekostigt aanbieders taakgericht met een budget per wijk.
 """
 
 JEUGD = """# Verordening jeugdhulp Beekveld 2026

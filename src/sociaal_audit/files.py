@@ -42,6 +42,12 @@ def collect_inputs(args: Iterable[str], extensions: Iterable[str]) -> tuple[list
     return sorted(found), errors
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
     """Write ``data`` to ``path`` via a temporary file and rename; never over an input file."""
     target = Path(path)
@@ -58,6 +64,7 @@ def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> No
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
         try:
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
                 fh.flush()

@@ -126,3 +126,16 @@ def test_same_bytes_across_runs_hash_seeds_locales_and_jobs(tmp_path, fmt):
         assert res.returncode == 0, res.stderr
         outputs.add(res.stdout)
     assert len(outputs) == 1
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    from sociaal_audit.files import write_atomic
+
+    target = tmp_path / "rapport.md"
+    write_atomic(str(target), "x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
