@@ -146,14 +146,14 @@ def check(rule, ctx) -> Outcome:
 
 
 def _densest_articles(ctx, found: list[tuple[int, int, str]], limit: int = 3) -> list[Evidence]:
-    """One piece of evidence in each of the articles with the most norms, in document order."""
+    """One piece of evidence in each of the articles with the most norms, densest first."""
     per_article: dict[int, list[tuple[int, int, str]]] = {}
     for s, e, name in found:
         article, _ = ctx.doc.context(s)
         per_article.setdefault(article.start if article else -1, []).append((s, e, name))
     top = sorted(per_article.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
     out = []
-    for _, items in sorted(top, key=lambda kv: kv[0]):
+    for _, items in top:  # densest article first: the message names it
         s, e, _ = items[0]
         out.append(Evidence(s, e, f"{len(items)}"))
     return out
