@@ -20,7 +20,7 @@ from types import ModuleType
 from ...errors import InputError
 
 # Order matters for sniffing: specific binary and markup formats before plain text.
-READER_MODULES: tuple[str, ...] = ("markdown", "text")
+READER_MODULES: tuple[str, ...] = ("pdf", "docx", "cvdr", "gemeenteblad", "html", "markdown", "text")
 
 _loaded: dict[str, ModuleType] = {}
 
@@ -44,9 +44,11 @@ def known_extensions() -> list[str]:
 def detect(path: str, data: bytes) -> ModuleType:
     """Pick the reader for ``data``; raise InputError for unknown or mismatched formats."""
     lower = path.lower()
-    by_ext = next((r for r in readers() if any(lower.endswith(e) for e in r.EXTENSIONS)), None)
+    ext_matches = [r for r in readers() if any(lower.endswith(e) for e in r.EXTENSIONS)]
     head = data[:8192]
     by_content = next((r for r in readers() if r.sniff(head)), None)
+    # Several readers share an extension (.xml: CVDR and Gemeenteblad): the content decides.
+    by_ext = by_content if by_content in ext_matches else next(iter(ext_matches), None)
     if by_ext is not None and by_content is not None and by_ext is not by_content:
         # Plain text is compatible with Markdown and vice versa.
         if not (getattr(by_ext, "TEXTUAL", False) and getattr(by_content, "TEXTUAL", False)):

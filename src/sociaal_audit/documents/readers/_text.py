@@ -48,7 +48,12 @@ def comments(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
 
 
 def looks_textual(head: bytes) -> bool:
+    """Plain text: no NUL bytes, valid UTF-8, and not an XML or HTML document (those have readers)."""
     if not head or b"\x00" in head:
+        return False
+    from ._xml import root_name
+
+    if root_name(head) is not None:
         return False
     try:
         head.decode("utf-8")

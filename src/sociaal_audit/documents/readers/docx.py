@@ -1,0 +1,292 @@
+"""DOCX reader: council proposals and draft ordinances from Word (python-docx).
+
+Reads the body in order: paragraphs and tables (content controls included). Heading styles
+("Heading 2", "Kop 2", "Title") become Markdown headings; Word's own list numbering (``w:numPr`` on
+the paragraph or its style) is computed from ``numbering.xml`` (``numFmt``, ``lvlText``, ``start``,
+``startOverride``) with a counter per list, so automatically numbered leden and items read as
+"1. ..." and "a. ..."; typed numbers are kept as typed. Table rows become ``| a | b |`` lines.
+A line's number is the paragraph's position in the document (1-based, all paragraphs counted,
+table cells included). The archive is checked for its uncompressed size before anything is
+parsed (zip bombs).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from ...errors import InputError
+from ..model import Metadata, SourceText, TextLine
+
+NAME = "docx"
+EXTENSIONS = (".docx",)
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+
+_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.I)
+_TITLE_STYLE = re.compile(r"^(?:title|titel)$", re.I)
+_SPACE = re.compile(r"[ \t\r\n\u000b]+")
+
+
+def sniff(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04") and b"word/" in head
+
+
+def _check_archive(data: bytes, path: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise InputError(path, "parse_failed", format="DOCX", reason=str(exc) or "not a zip archive") from None
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(path, "zip_too_large", size=total, limit=MAX_UNCOMPRESSED)
+    if not any(i.filename == "word/document.xml" for i in infos):
+        raise InputError(path, "parse_failed", format="DOCX", reason="no word/document.xml; not a Word document")
+
+
+def read(data: bytes, path: str) -> SourceText:
+    _check_archive(data, path)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError) as exc:
+        raise InputError(path, "parse_failed", format="DOCX", reason=_SPACE.sub(" ", str(exc))[:200] or "invalid") from None
+    except Exception as exc:  # lxml errors on a corrupt part
+        raise InputError(path, "parse_failed", format="DOCX", reason=_SPACE.sub(" ", str(exc))[:200] or "invalid") from None
+    reader = _BodyReader(document)
+    reader.read_body()
+    return SourceText(path=path, format=NAME, lines=tuple(reader.lines), metadata=_metadata(document))
+
+
+def _metadata(document: Any) -> Metadata:
+    props = document.core_properties
+    extra = [(k, v.strip()) for k, v in (("docx_title", props.title), ("docx_subject", props.subject)) if v and v.strip()]
+    return Metadata(extra=tuple(extra))
+
+
+class _Numbering:
+    """Word list numbering: levels per abstract list, counters per list instance."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.abstract_of: dict[str, str] = {}
+        self.start_override: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        for abstract in root.findall(qn("w:abstractNum")):
+            aid = abstract.get(qn("w:abstractNumId")) or ""
+            self.levels[aid] = {lvl_ilvl(lvl, qn): self._level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
+        for num in root.findall(qn("w:num")):
+            nid = num.get(qn("w:numId")) or ""
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.abstract_of[nid] = ref.get(qn("w:val")) or ""
+            for override in num.findall(qn("w:lvlOverride")):
+                start = override.find(qn("w:startOverride"))
+                if start is not None:
+                    self.start_override[(nid, int(override.get(qn("w:ilvl")) or 0))] = _int(start.get(qn("w:val")), 1)
+                lvl = override.find(qn("w:lvl"))
+                if lvl is not None:
+                    self.levels.setdefault(f"override:{nid}", {})[int(override.get(qn("w:ilvl")) or 0)] = self._level(lvl)
+
+    def _level(self, lvl: Any) -> tuple[int, str, str]:
+        qn = self.qn
+
+        def val(tag: str) -> str | None:
+            el = lvl.find(qn(tag))
+            return el.get(qn("w:val")) if el is not None else None
+
+        return _int(val("w:start"), 1), val("w:numFmt") or "decimal", val("w:lvlText") or ""
+
+    def level(self, num_id: str, ilvl: int) -> tuple[int, str, str] | None:
+        override = self.levels.get(f"override:{num_id}", {}).get(ilvl)
+        if override is not None:
+            return override
+        return self.levels.get(self.abstract_of.get(num_id, ""), {}).get(ilvl)
+
+    def start(self, num_id: str, ilvl: int) -> int:
+        if (num_id, ilvl) in self.start_override:
+            return self.start_override[(num_id, ilvl)]
+        lvl = self.level(num_id, ilvl)
+        return lvl[0] if lvl else 1
+
+    def next_label(self, num_id: str, ilvl: int) -> str | None:
+        """Advance the list's counter at ``ilvl`` and return the number text, e.g. "2." or "b."."""
+        lvl = self.level(num_id, ilvl)
+        if lvl is None:
+            return None
+        _, fmt, text = lvl
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else self.start(num_id, ilvl)
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return None
+
+        def placeholder(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            value = counters.get(k, self.start(num_id, k))
+            level = self.level(num_id, k)
+            return _format(value, level[1] if level else "decimal")
+
+        label = re.sub(r"%([1-9])", placeholder, text).strip()
+        return label or None
+
+
+def lvl_ilvl(lvl: Any, qn: Any) -> int:
+    return _int(lvl.get(qn("w:ilvl")), 0)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else "a"
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(max(value, 1))
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "ordinal":
+        return f"{value}e"
+    return str(value)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+class _BodyReader:
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
+
+        self.qn = qn
+        self.Paragraph = Paragraph
+        self.document = document
+        self.numbering = _Numbering(document)
+        self.lines: list[TextLine] = []
+        body = document.element.body
+        # Holding the element proxies keeps their ids stable while the ordinals are looked up.
+        self._paragraphs = list(body.iter(qn("w:p")))
+        self.ordinal = {id(p): i + 1 for i, p in enumerate(self._paragraphs)}
+        self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
+
+    def read_body(self) -> None:
+        self.blocks(self.document.element.body)
+
+    def blocks(self, parent: Any) -> None:
+        qn = self.qn
+        for el in parent.iterchildren():
+            if el.tag == qn("w:p"):
+                self.paragraph(el)
+            elif el.tag == qn("w:tbl"):
+                self.table(el)
+            elif el.tag == qn("w:sdt"):
+                content = el.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.blocks(content)
+
+    def paragraph(self, p: Any) -> None:
+        para = self.Paragraph(p, self.document)
+        text = _SPACE.sub(" ", para.text or "").strip()
+        if not text:
+            return
+        style_id, num = self._style_and_numbering(p)
+        marker = ""
+        if num is not None:
+            label = self.numbering.next_label(*num)
+            if label:
+                marker = label + " "
+        level = self._heading_level(style_id)
+        prefix = "#" * level + " " if level else ""
+        self.lines.append(TextLine(text=prefix + marker + text, line=self.ordinal.get(id(p), 1)))
+
+    def _style_and_numbering(self, p: Any) -> tuple[str | None, tuple[str, int] | None]:
+        qn = self.qn
+        ppr = p.find(qn("w:pPr"))
+        style_id = None
+        num: tuple[str, int] | None = None
+        if ppr is not None:
+            ps = ppr.find(qn("w:pStyle"))
+            style_id = ps.get(qn("w:val")) if ps is not None else None
+            num = self._num_pr(ppr.find(qn("w:numPr")))
+        if num is None and style_id is not None:
+            num = self._style_num(style_id)
+        if num is not None and num[0] in ("", "0"):
+            num = None
+        return style_id, num
+
+    def _num_pr(self, numpr: Any) -> tuple[str, int] | None:
+        if numpr is None:
+            return None
+        qn = self.qn
+        nid = numpr.find(qn("w:numId"))
+        lvl = numpr.find(qn("w:ilvl"))
+        if nid is None:
+            return None
+        return nid.get(qn("w:val")) or "", _int(lvl.get(qn("w:val")) if lvl is not None else None, 0)
+
+    def _style_num(self, style_id: str) -> tuple[str, int] | None:
+        seen: set[str] = set()
+        style = self.styles.get(style_id)
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            ppr = style.element.find(self.qn("w:pPr"))
+            num = self._num_pr(ppr.find(self.qn("w:numPr"))) if ppr is not None else None
+            if num is not None:
+                return num
+            style = getattr(style, "base_style", None)
+        return None
+
+    def _heading_level(self, style_id: str | None) -> int:
+        if style_id is None:
+            return 0
+        style = self.styles.get(style_id)
+        names = [style_id] + ([style.name] if style is not None and style.name else [])
+        for name in names:
+            m = _HEADING_STYLE.match(name.strip())
+            if m:
+                return max(1, min(int(m.group(1)), 6))
+            if _TITLE_STYLE.match(name.strip()):
+                return 1
+        return 0
+
+    def table(self, tbl: Any) -> None:
+        qn = self.qn
+        for tr in tbl.iter(qn("w:tr")):
+            cells = []
+            first_line = None
+            for tc in tr.findall(qn("w:tc")):
+                texts = []
+                for p in tc.iter(qn("w:p")):
+                    if first_line is None:
+                        first_line = self.ordinal.get(id(p))
+                    texts.append(self.Paragraph(p, self.document).text or "")
+                cells.append(_SPACE.sub(" ", " ".join(texts)).strip().replace("|", "/"))
+            if any(cells):
+                self.lines.append(TextLine(text="| " + " | ".join(cells) + " |", line=first_line or 1))

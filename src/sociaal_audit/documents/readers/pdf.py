@@ -1,0 +1,137 @@
+"""PDF reader: documents with a text layer (pdfplumber), located by page and line on the page.
+
+Words are grouped into lines by their vertical position and read top to bottom, left to right.
+Running headers and footers (a line in the top or bottom margin that recurs, digits aside, at the
+same height on most pages) and bare page numbers ("3", "Pagina 3 van 12", "- 3 -", "3/12") are
+dropped. A word hyphenated at a line end is rejoined onto the first line ("hardheids-" +
+"clausule"); the next line then starts further right, and its column says so. A PDF without any
+text (a scan) is refused: OCR is not supported.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import InputError
+from ..model import SourceText, TextLine
+
+NAME = "pdf"
+EXTENSIONS = (".pdf",)
+
+MARGIN_SHARE = 0.12  # top and bottom share of the page where running headers and footers live
+SAME_HEIGHT = 4.0  # points
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:(?:van|of|/)\s*\d{1,4})?$", re.I
+)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
+_HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    number: int  # line on the page, 1-based, counted before headers and footers are removed
+    top: float
+    text: str
+    in_margin: bool
+    column: int = 1
+
+
+def sniff(head: bytes) -> bool:
+    return b"%PDF-" in head[:1024]
+
+
+def read(data: bytes, path: str) -> SourceText:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_lines(page, i + 1) for i, page in enumerate(pdf.pages)]
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
+        reason = re.sub(r"\s+", " ", str(exc) or type(exc).__name__)[:200]
+        raise InputError(path, "parse_failed", format="PDF", reason=reason) from None
+    if not pages:
+        raise InputError(path, "parse_failed", format="PDF", reason="no pages")
+    if not any(pages):
+        raise InputError(path, "no_text_layer")
+    kept = _drop_running_lines(pages)
+    lines = _rejoin_hyphenated(kept)
+    return SourceText(
+        path=path,
+        format=NAME,
+        lines=tuple(TextLine(text=ln.text, line=ln.number, column=ln.column, page=ln.page) for ln in lines),
+    )
+
+
+def _page_lines(page: Any, page_number: int) -> list[_Line]:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for word in words:
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    height = float(page.height or 842)
+    out: list[_Line] = []
+    for i, row in enumerate(rows):
+        row.sort(key=lambda w: w["x0"])
+        text = " ".join(w["text"] for w in row).translate(_LIGATURES).strip()
+        if not text:
+            continue
+        top = min(w["top"] for w in row)
+        bottom = max(w["bottom"] for w in row)
+        in_margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
+        out.append(_Line(page=page_number, number=i + 1, top=top, text=text, in_margin=in_margin))
+    return out
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.lower()))
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[_Line]:
+    """Remove running headers/footers and page numbers; keep everything else in reading order."""
+    n_pages = len(pages)
+    needed = max(2, math.ceil(0.6 * n_pages))
+    occurrences: dict[str, list[_Line]] = {}
+    for lines in pages:
+        for ln in lines:
+            if ln.in_margin:
+                occurrences.setdefault(_running_key(ln.text), []).append(ln)
+    running: set[int] = set()
+    if n_pages >= 2:
+        for found in occurrences.values():
+            tops = sorted(ln.top for ln in found)
+            median = tops[len(tops) // 2]
+            same = [ln for ln in found if abs(ln.top - median) <= SAME_HEIGHT]
+            if len({ln.page for ln in same}) >= needed:
+                running.update(id(ln) for ln in same)
+    kept: list[_Line] = []
+    for lines in pages:
+        for ln in lines:
+            if id(ln) in running or (ln.in_margin and _PAGE_NUMBER.match(ln.text)):
+                continue
+            kept.append(ln)
+    return kept
+
+
+def _rejoin_hyphenated(lines: list[_Line]) -> list[_Line]:
+    out: list[_Line] = []
+    for ln in lines:
+        if out and _HYPHENATED.search(out[-1].text) and ln.text[:1].islower():
+            head, _, rest = ln.text.partition(" ")
+            prev = out[-1]
+            prev.text = prev.text[:-1] + head
+            if not rest.strip():
+                continue
+            ln.column += len(head) + 1
+            ln.text = rest
+        out.append(ln)
+    return out
