@@ -23,6 +23,28 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Suppression(_Model):
+    """An accepted finding: an inline comment in the document or an ``ignore`` entry in the config."""
+
+    rule: str = Field(description="rule id or id prefix as written, e.g. 'INT-P05'")
+    reason: str = Field(description="why the finding is accepted (required)")
+    source: Literal["inline", "config"] = "inline"
+    path: str = Field(description="the document (inline) or the config file (config)")
+    line: int | None = Field(default=None, description="line of the comment or config entry, when known")
+    scope: Literal["file", "article", "paths"] = "file"
+    article: str | None = Field(default=None, description="heading of the article an inline suppression covers")
+    pattern: str | None = Field(default=None, description="path glob of a config ignore")
+
+
+class BaselineInfo(_Model):
+    """How the failed results compare with a baseline file (check --baseline)."""
+
+    path: str
+    new: int = 0
+    unchanged: int = 0
+    fixed: int = Field(default=0, description="baseline entries no longer found")
+
+
 class Location(_Model):
     line: int = Field(description="1-based line in the source file (on the page, for PDF)")
     column: int = Field(description="1-based column")
@@ -49,6 +71,8 @@ class Result(_Model):
     locations: list[Location] = Field(default_factory=list)
     values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     fingerprint: str | None = None
+    suppressed: Suppression | None = Field(default=None, description="set when the finding is accepted; it does not block")
+    baseline: Literal["new", "unchanged"] | None = Field(default=None, description="with --baseline: new, or already in the baseline (does not block)")
 
 
 class DocumentResult(_Model):
@@ -64,6 +88,7 @@ class DocumentResult(_Model):
     articles: int = 0
     words: int = 0
     results: list[Result] = Field(default_factory=list)
+    unused_suppressions: list[Suppression] = Field(default_factory=list, description="inline suppressions that matched no finding")
 
 
 class InputErrorInfo(_Model):
@@ -106,6 +131,8 @@ class Summary(_Model):
     not_applicable: int = 0
     rule_errors: int = 0
     failed_by_severity: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    suppressed: int = Field(default=0, description="failed results that are suppressed (counted in failed too)")
+    baselined: int = Field(default=0, description="failed results already in the baseline (counted in failed too)")
 
 
 class RunResult(_Model):
@@ -119,6 +146,8 @@ class RunResult(_Model):
     errors: list[InputErrorInfo] = Field(default_factory=list)
     corpus: list[CorpusResult] = Field(default_factory=list, description="results of rules across documents (P12, P13)")
     summary: Summary = Field(default_factory=Summary)
+    unused_suppressions: list[Suppression] = Field(default_factory=list, description="config ignores that matched no finding")
+    baseline: BaselineInfo | None = None
 
     def finalize(self) -> "RunResult":
         """Sort everything deterministically and recompute the summary."""
@@ -132,6 +161,10 @@ class RunResult(_Model):
                 elif r.status == "fail":
                     s.failed += 1
                     s.failed_by_severity[r.severity] += 1
+                    if r.suppressed is not None:
+                        s.suppressed += 1
+                    elif r.baseline == "unchanged":
+                        s.baselined += 1
                 elif r.status == "not_applicable":
                     s.not_applicable += 1
                 else:
@@ -143,6 +176,8 @@ class RunResult(_Model):
             elif c.status == "fail":
                 s.failed += 1
                 s.failed_by_severity[c.severity] += 1
+                if c.baseline == "unchanged":
+                    s.baselined += 1
             elif c.status == "not_applicable":
                 s.not_applicable += 1
             else:
@@ -151,14 +186,20 @@ class RunResult(_Model):
         return self
 
     def blocking(self, fail_on: str) -> int:
-        """Number of failed results at or above ``fail_on`` (error|warning|info|never)."""
+        """Number of failed results at or above ``fail_on`` (error|warning|info|never).
+
+        Suppressed findings and findings already in the baseline do not block."""
         if fail_on == "never":
             return 0
         floor = SEVERITY_RANK[fail_on]
         return sum(
             1 for d in self.documents for r in d.results
             if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
-        ) + sum(1 for c in self.corpus if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor)
+            and r.suppressed is None and r.baseline != "unchanged"
+        ) + sum(
+            1 for c in self.corpus
+            if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor and c.baseline != "unchanged"
+        )
 
 
 def results_json_schema() -> dict:
@@ -208,6 +249,7 @@ class CorpusResult(_Model):
     pairs: list[CorpusPair] = Field(default_factory=list)
     values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     fingerprint: str | None = None
+    baseline: Literal["new", "unchanged"] | None = Field(default=None, description="with --baseline: new, or already in the baseline (does not block)")
 
 
 RunResult.model_rebuild()
