@@ -17,7 +17,7 @@ KINDS = ["verordening", "nadere_regels", "beleidsregels", "beleidsplan", "overee
 def check(
     paths: List[str] = typer.Argument(..., help="Files, directories or globs to audit."),
     pack: Optional[List[str]] = typer.Option(None, "--pack", "-p", help="Built-in pack id or YAML path (repeatable). Default: integraliteit."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, markdown, html, pdf."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the output to this file (atomically) instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding has this severity or higher."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Language of messages and reports."),
@@ -41,7 +41,7 @@ def check(
                                max_bytes=max_size * 1024 * 1024, jobs=jobs if jobs > 0 else default_jobs())
         with progress_bar() as progress:
             run = check_paths(paths, options, progress=progress)
-        data = render(run, format, RenderOptions(lang=lang_s, color=use_color() and not output, verbose=verbose))
+        data = render(run, format, RenderOptions(lang=lang_s, color=use_color() and not output, verbose=verbose, date=date))
         emit(data, output, [d.path for d in run.documents])
     except AuditError as err:
         raise fail(err, lang_s)

@@ -24,6 +24,8 @@ FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_output",
     "markdown": "markdown",
+    "html": "html",
+    "pdf": "pdf",
 }
 
 
@@ -33,6 +35,7 @@ class RenderOptions:
     color: bool = False
     width: int = 100
     verbose: bool = False  # show passed checks in the terminal view
+    date: str | None = None  # audit date shown in reports (--date); reports fall back to today
 
 
 def renderer(name: str) -> ModuleType:

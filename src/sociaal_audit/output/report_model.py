@@ -1,0 +1,478 @@
+"""The council report's view model: one builder shared by the Markdown, HTML and PDF reports, so
+all three show the same sections with the same content.
+
+:func:`build_report` turns a :class:`~sociaal_audit.results.RunResult` into plain dataclasses with
+every text already in the report's language. Rule titles, rationales and suggestions come from the
+run's rule metadata (both languages); a result's own message is used only when the run was made in
+the report's language, otherwise a fixed sentence from :mod:`report_strings` takes its place, so a
+report is never in two languages. Unknown extra fields on results are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .report_strings import THEMES, kind_name, law_name, long_date, text, theme_name
+
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+MAX_PLACES = 3
+MAX_PASSED_PLACES = 2
+MAX_WORDS = 6
+
+
+@dataclass
+class Place:
+    """Where evidence was found: 'Artikel 39 Hardheidsclausule, lid 1, regel 373' and the quote."""
+
+    where: str
+    quote: str
+    toelichting: bool = False
+    path: str | None = None
+
+
+@dataclass
+class Finding:
+    rule: str
+    principles: str
+    title: str
+    theme: str
+    theme_name: str
+    status: str
+    status_label: str
+    severity: str
+    severity_label: str
+    message: str
+    places: list[Place]
+    more_places: str | None
+    not_found: bool
+    looked_for: str | None
+    why: str
+    suggestion: str | None
+    source: str
+    document: str
+    anchor: str
+    suppressed: bool = False
+
+
+@dataclass
+class ThemeScore:
+    slug: str
+    name: str
+    passed: int
+    failed: int
+    not_applicable: int
+    errors: int
+
+    @property
+    def applicable(self) -> int:
+        return self.passed + self.failed + self.errors
+
+    @property
+    def total(self) -> int:
+        return self.applicable + self.not_applicable
+
+    def pct(self, count: int) -> int:
+        """Share of ``count`` in all results of the theme, in whole percent."""
+        return round(100 * count / self.total) if self.total else 0
+
+
+@dataclass
+class ThemeGroup:
+    slug: str
+    name: str
+    findings: list[Finding]
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    passed: int = 0
+    failed: int = 0
+    not_applicable: int = 0
+    errors: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+@dataclass
+class DocumentReport:
+    number: int
+    title: str
+    path: str
+    municipality: str
+    kind: str
+    laws: str
+    size: str
+    counts: Counts
+    summary_lines: list[str]
+    passed: list[Finding]
+    failed: list[Finding]
+    top: list[Finding]
+    not_applicable: list[Finding]
+    scorecard: list[ThemeScore]
+    findings_by_theme: list[ThemeGroup]
+    passed_by_theme: list[ThemeGroup]
+    anchor: str
+
+
+@dataclass
+class CorpusItem:
+    title: str
+    principles: str
+    status: str
+    status_label: str
+    severity_label: str
+    group: str
+    message: str
+    places: list[Place]
+    documents: list[str]
+
+
+@dataclass
+class RuleRow:
+    rule: str
+    principles: str
+    title: str
+    theme_name: str
+    severity_label: str
+    source: str
+
+
+@dataclass
+class Report:
+    lang: str
+    S: dict[str, str]
+    title: str
+    subtitle: str
+    meta: list[tuple[str, str]]
+    date: str
+    tool_version: str
+    multi: bool
+    summary_lines: list[str]
+    top: list[Finding]
+    documents: list[DocumentReport]
+    corpus: list[CorpusItem]
+    input_errors: list[str]
+    packs: list[str]
+    rules: list[RuleRow]
+    footer: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+
+
+def _place(loc: Any, lang: str) -> Place:
+    bits: list[str] = []
+    if getattr(loc, "article_title", None):
+        bits.append(loc.article_title)
+    elif getattr(loc, "article", None):
+        bits.append(("Artikel " if lang == "nl" else "Article ") + loc.article)
+    if getattr(loc, "lid", None):
+        bits.append(f"{text('lid', lang)} {loc.lid}")
+    if getattr(loc, "page", None):
+        bits.append(f"{text('page', lang)} {loc.page}")
+    bits.append(f"{text('line', lang)} {loc.line}")
+    toelichting = getattr(loc, "part", "binding") == "toelichting"
+    where = ", ".join(bits)
+    if toelichting:
+        where += f" — {text('only_toelichting', lang)}"
+    return Place(where=where, quote=" ".join(loc.quote.split()), toelichting=toelichting)
+
+
+def _looked_for(result: Any, lang: str) -> str | None:
+    """What was searched for, readable: the literal phrases, and a note when patterns were used too."""
+    raw = result.looked_for or (result.values or {}).get("looked_for")
+    if not raw or not isinstance(raw, str):
+        return None
+    head = re.split(r"(?:^|, )/", raw, maxsplit=1)
+    phrases = re.findall(r'"([^"]+)"', head[0])
+    has_patterns = len(head) > 1
+    if not phrases and has_patterns:
+        phrases = _pattern_words("/" + head[1])
+    if phrases:
+        listed = ", ".join(f"“{p}”" for p in phrases[:MAX_WORDS])
+        return f"{text('looked_for', lang)} {listed}" + (f" {text('looked_for_more', lang)}" if has_patterns else "")
+    if has_patterns:
+        return f"{text('looked_for', lang)} {text('looked_for_patterns', lang)}"
+    return f"{text('looked_for', lang)} {raw}"
+
+
+def _pattern_words(patterns: str) -> list[str]:
+    """Plain words from the first word alternation of each regular expression, e.g. 'ombudsman' from
+    ``\\b(?:ombudsman|ombudsvrouw)\\b``: a readable hint of what a pattern looks for."""
+    words: list[str] = []
+    for pattern in re.split(r"/, /", patterns):
+        for group in re.findall(r"\(\?:([^()\\\[\]{}?*+.]+)\)", pattern):
+            alternatives = [w.strip() for w in group.split("|")]
+            if all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in alternatives):
+                words += [w for w in alternatives if w not in words]
+                break
+    return words
+
+
+def _source(info: Any) -> str:
+    if info is None:
+        return ""
+    src = info.source or {}
+    section, seed = src.get("section"), src.get("seed")
+    if section and seed:
+        return f"{section} ({seed})"
+    return section or seed or ", ".join(f"{k}: {v}" for k, v in sorted(src.items()))
+
+
+def _pick(mapping: dict[str, str] | None, lang: str) -> str | None:
+    if not mapping:
+        return None
+    return mapping.get(lang) or mapping.get("nl") or next(iter(mapping.values()), None)
+
+
+class _Context:
+    """Rule metadata lookups for one run in one language."""
+
+    def __init__(self, run: Any, lang: str) -> None:
+        self.run = run
+        self.lang = lang
+        self.same_lang = getattr(run, "lang", "nl") == lang
+        self.rules = {r.id: r for r in run.rules}
+        self.rule_index = {r.id: i for i, r in enumerate(run.rules)}
+        known = list(THEMES)
+        seen = [r.theme for r in run.rules if r.theme not in THEMES]
+        self.theme_order = {slug: i for i, slug in enumerate(known + list(dict.fromkeys(seen)))}
+
+    def title(self, rule_id: str) -> str:
+        return _pick(self.rules[rule_id].title, self.lang) if rule_id in self.rules else rule_id
+
+    def theme_key(self, slug: str) -> tuple[int, str]:
+        return (self.theme_order.get(slug, len(self.theme_order)), slug)
+
+    def rank(self, finding: Finding) -> tuple[int, int, str]:
+        return (-SEVERITY_RANK.get(finding.severity, 0), self.rule_index.get(finding.rule, 10**6), finding.rule)
+
+    def message(self, result: Any, title: str) -> str:
+        if self.same_lang and result.message:
+            return " ".join(result.message.split())
+        key = {"pass": "finding_passed", "fail": "finding_failed", "not_applicable": "finding_na"}.get(
+            result.status, "finding_error")
+        return text(key, self.lang, title=title)
+
+
+def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Finding:
+    lang = ctx.lang
+    info = ctx.rules.get(result.rule)
+    title = ctx.title(result.rule)
+    places = [_place(loc, lang) for loc in result.locations]
+    binding = [p for p in places if not p.toelichting]
+    if result.status == "pass":  # one place per article is proof enough
+        seen: set[str] = set()
+        candidates = []
+        for loc, place in zip(result.locations, places):
+            key = getattr(loc, "article", None) or f"line {loc.line}"
+            if not place.toelichting and key not in seen:
+                seen.add(key)
+                candidates.append(place)
+        shown = (candidates or places)[:MAX_PASSED_PLACES]
+    else:
+        shown = places[:MAX_PLACES]
+    hidden = len(places) - len(shown)
+    not_found = result.status == "fail" and not binding
+    return Finding(
+        rule=result.rule,
+        principles=", ".join(result.principles),
+        title=title,
+        theme=result.theme,
+        theme_name=theme_name(result.theme, lang),
+        status=result.status,
+        status_label=text(f"status_{result.status}", lang),
+        severity=result.severity,
+        severity_label=text(f"sev_{result.severity}", lang),
+        message=ctx.message(result, title),
+        places=shown,
+        more_places=text("more_places", lang, n=hidden) if hidden > 0 else None,
+        not_found=not_found,
+        looked_for=_looked_for(result, lang) if not_found else None,
+        why=_pick(info.rationale, lang) or "" if info else "",
+        suggestion=_pick(info.suggestion, lang) if info else None,
+        source=_source(info),
+        document=doc_title,
+        anchor=f"d{doc_number}-{_slug(result.rule)}",
+        suppressed=bool(getattr(result, "suppressed", False)),
+    )
+
+
+def _group(findings: list[Finding], ctx: _Context) -> list[ThemeGroup]:
+    groups: dict[str, list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: (ctx.theme_key(f.theme), ctx.rank(f))):
+        groups.setdefault(f.theme, []).append(f)
+    return [ThemeGroup(slug=slug, name=theme_name(slug, ctx.lang), findings=items) for slug, items in groups.items()]
+
+
+def _scorecard(findings: list[Finding], ctx: _Context) -> list[ThemeScore]:
+    rows: dict[str, ThemeScore] = {}
+    for f in sorted(findings, key=lambda f: ctx.theme_key(f.theme)):
+        row = rows.setdefault(f.theme, ThemeScore(f.theme, theme_name(f.theme, ctx.lang), 0, 0, 0, 0))
+        if f.status == "pass":
+            row.passed += 1
+        elif f.status == "fail":
+            row.failed += 1
+        elif f.status == "not_applicable":
+            row.not_applicable += 1
+        else:
+            row.errors += 1
+    return list(rows.values())
+
+
+def _counts(findings: list[Finding]) -> Counts:
+    c = Counts(total=len(findings))
+    for f in findings:
+        if f.status == "pass":
+            c.passed += 1
+        elif f.status == "fail":
+            c.failed += 1
+            setattr(c, f.severity, getattr(c, f.severity) + 1)
+        elif f.status == "not_applicable":
+            c.not_applicable += 1
+        else:
+            c.errors += 1
+    return c
+
+
+def _summary_lines(c: Counts, lang: str, input_errors: int = 0) -> list[str]:
+    checked = c.passed + c.failed + c.errors
+    lines = [text("summary_counts", lang, total=checked, passed=c.passed, failed=c.failed,
+                  error=c.error, warning=c.warning, info=c.info)]
+    if c.not_applicable:
+        lines.append(text("summary_na", lang, n=c.not_applicable))
+    if c.errors:
+        lines.append(text("summary_rule_errors", lang, n=c.errors))
+    if input_errors:
+        lines.append(text("summary_input_errors", lang, n=input_errors))
+    return lines
+
+
+def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
+    lang = ctx.lang
+    findings = [_finding(r, doc.title, number, ctx) for r in doc.results]
+    failed = sorted([f for f in findings if f.status in ("fail", "error")], key=ctx.rank)
+    passed = sorted([f for f in findings if f.status == "pass"], key=lambda f: (ctx.theme_key(f.theme), ctx.rank(f)))
+    counts = _counts(findings)
+    return DocumentReport(
+        number=number,
+        title=doc.title,
+        path=doc.path,
+        municipality=doc.municipality or text("unknown", lang),
+        kind=kind_name(doc.kind, lang),
+        laws=", ".join(law_name(x) for x in doc.laws),
+        size=text("size_value", lang, articles=doc.articles, words=doc.words),
+        counts=counts,
+        summary_lines=_summary_lines(counts, lang),
+        passed=passed,
+        failed=failed,
+        top=[f for f in failed if f.status == "fail"][:3],
+        not_applicable=[f for f in findings if f.status == "not_applicable"],
+        scorecard=_scorecard(findings, ctx),
+        findings_by_theme=_group(failed, ctx),
+        passed_by_theme=_group(passed, ctx),
+        anchor=f"doc-{number}",
+    )
+
+
+def _corpus(run: Any, ctx: _Context) -> list[CorpusItem]:
+    lang = ctx.lang
+    items = []
+    for c in getattr(run, "corpus", []) or []:
+        places: list[Place] = []
+        for pair in c.pairs:
+            pct = f"{pair.similarity:.0f}%"
+            for loc in (pair.first, pair.second):
+                where = f"{loc.path}, {loc.article_title or loc.document_title}, {text('line', lang)} {loc.line}"
+                places.append(Place(where=where, quote=" ".join(loc.quote.split()), path=loc.path))
+            places[-1].where += f" ({text('similarity', lang, pct=pct)})"
+        if not c.pairs:
+            for loc in c.locations:
+                where = f"{loc.path}, {loc.article_title or loc.document_title}, {text('line', lang)} {loc.line}"
+                places.append(Place(where=where, quote=" ".join(loc.quote.split()), path=loc.path))
+        title = ctx.title(c.rule)
+        items.append(CorpusItem(
+            title=title, principles=", ".join(c.principles), status=c.status,
+            status_label=text(f"status_{c.status}", lang), severity_label=text(f"sev_{c.severity}", lang),
+            group=c.municipality or c.group.split(":", 1)[-1], message=ctx.message(c, title),
+            places=places, documents=list(c.documents),
+        ))
+    return items
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()
+
+
+def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
+    """The view model of ``run`` in ``lang``. ``date`` (YYYY-MM-DD) wins over the run's date; without
+    either the report shows today's date (a report is a human document)."""
+    lang = lang if lang in ("nl", "en") else "nl"
+    ctx = _Context(run, lang)
+    docs = [_document(d, i, ctx) for i, d in enumerate(run.documents, start=1)]
+    all_findings = [f for d in docs for f in d.passed + d.failed + d.not_applicable]
+    counts = _counts(all_findings)
+    top = sorted([f for d in docs for f in d.failed if f.status == "fail"], key=ctx.rank)[:3]
+    municipalities = sorted({d.municipality for d in run.documents if d.municipality})
+    if len(docs) == 1:
+        subtitle = docs[0].title
+    elif docs:
+        subtitle = text("documents_n", lang, n=len(docs))
+    else:
+        subtitle = text("no_documents", lang)
+    shown_date = long_date(date or getattr(run, "date", None) or today(), lang)
+    packs = [text("pack_line", lang, title=p.title, id=p.id, version=p.version) for p in run.packs]
+    meta = [(text("municipality", lang), ", ".join(municipalities) or text("unknown", lang)),
+            (text("audit_date", lang), shown_date)]
+    if len(docs) == 1:
+        d = docs[0]
+        meta += [(text("kind", lang), d.kind)]
+        if d.laws:
+            meta.append((text("laws", lang), d.laws))
+        meta += [(text("file", lang), d.path), (text("size", lang), d.size)]
+    meta += [(text("packs", lang), "; ".join(packs)),
+             (text("tool", lang), text("tool_line", lang, version=run.tool.version))]
+    rules = [
+        RuleRow(rule=r.id, principles=", ".join(r.principles), title=_pick(r.title, lang) or r.id,
+                theme_name=theme_name(r.theme, lang), severity_label=text(f"sev_{r.severity}", lang), source=_source(r))
+        for r in sorted(run.rules, key=lambda r: (ctx.theme_key(r.theme), ctx.rule_index[r.id]))
+    ]
+    return Report(
+        lang=lang,
+        S=_Strings(lang),
+        title=text("report_title", lang),
+        subtitle=subtitle,
+        meta=meta,
+        date=shown_date,
+        tool_version=run.tool.version,
+        multi=len(docs) > 1,
+        summary_lines=_summary_lines(counts, lang, len(run.errors)),
+        top=top,
+        documents=docs,
+        corpus=_corpus(run, ctx),
+        input_errors=[e.message for e in run.errors],
+        packs=packs,
+        rules=rules,
+        footer=text("footer", lang, version=run.tool.version),
+    )
+
+
+class _Strings(dict):
+    """``S['key']`` in templates: the fixed text in the report's language; ``S.f('key', n=1)`` formats."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> str:
+        return text(key, self.lang)
+
+    def f(self, key: str, **params: object) -> str:
+        return text(key, self.lang, **params)
