@@ -38,6 +38,8 @@ class _Line:
     top: float
     text: str
     in_margin: bool
+    size: float = 0.0
+    bottom: float = 0.0
     column: int = 1
 
 
@@ -61,7 +63,7 @@ def read(data: bytes, path: str) -> SourceText:
     if not any(pages):
         raise InputError(path, "no_text_layer")
     kept = _drop_running_lines(pages)
-    lines = _rejoin_hyphenated(kept)
+    lines = _rejoin_hyphenated(_join_wrapped_headings(kept))
     return SourceText(
         path=path,
         format=NAME,
@@ -70,7 +72,9 @@ def read(data: bytes, path: str) -> SourceText:
 
 
 def _page_lines(page: Any, page_number: int) -> list[_Line]:
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
+    )
     words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
     rows: list[list[dict[str, Any]]] = []
     for word in words:
@@ -88,7 +92,9 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
         top = min(w["top"] for w in row)
         bottom = max(w["bottom"] for w in row)
         in_margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
-        out.append(_Line(page=page_number, number=i + 1, top=top, text=text, in_margin=in_margin))
+        sizes = sorted(round(float(w.get("size") or 0), 1) for w in row)
+        out.append(_Line(page=page_number, number=i + 1, top=top, text=text, in_margin=in_margin,
+                         size=sizes[len(sizes) // 2], bottom=bottom))
     return out
 
 
@@ -120,6 +126,31 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[_Line]:
                 continue
             kept.append(ln)
     return kept
+
+
+def _join_wrapped_headings(lines: list[_Line]) -> list[_Line]:
+    """A heading set larger than the body text and wrapped over lines is one line (the title above all)."""
+    sizes: dict[float, int] = {}
+    for ln in lines:
+        sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    if not sizes:
+        return lines
+    body = max(sizes, key=lambda k: sizes[k])
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.page == ln.page
+            and ln.size > body * 1.15
+            and abs(prev.size - ln.size) < 0.5
+            and ln.top - prev.bottom < ln.size * 0.8
+        ):
+            prev.text = f"{prev.text} {ln.text}"
+            prev.bottom = ln.bottom
+            continue
+        out.append(ln)
+    return out
 
 
 def _rejoin_hyphenated(lines: list[_Line]) -> list[_Line]:
