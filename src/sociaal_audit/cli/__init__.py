@@ -41,6 +41,7 @@ from . import check as _check  # noqa: E402,F401  (registers commands)
 from . import rules as _rules  # noqa: E402,F401
 from . import compare_cmd as _compare  # noqa: E402,F401
 from . import diff_cmd as _diff  # noqa: E402,F401
+from . import report as _report  # noqa: E402,F401
 
 
 def main() -> None:

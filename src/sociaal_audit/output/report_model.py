@@ -54,7 +54,7 @@ class Finding:
     source: str
     document: str
     anchor: str
-    suppressed: bool = False
+    suppressed: str | None = None  # the reason, when the finding is accepted on purpose
 
 
 @dataclass
@@ -301,8 +301,14 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
         source=_source(info),
         document=doc_title,
         anchor=f"d{doc_number}-{_slug(result.rule)}",
-        suppressed=bool(getattr(result, "suppressed", False)),
+        suppressed=_suppression_reason(getattr(result, "suppressed", None)),
     )
+
+
+def _suppression_reason(suppression: Any) -> str | None:
+    if not suppression:
+        return None
+    return " ".join(str(getattr(suppression, "reason", "") or "").split()) or "-"
 
 
 def _group(findings: list[Finding], ctx: _Context) -> list[ThemeGroup]:
@@ -373,7 +379,7 @@ def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
         summary_lines=_summary_lines(counts, lang),
         passed=passed,
         failed=failed,
-        top=[f for f in failed if f.status == "fail"][:3],
+        top=[f for f in failed if f.status == "fail" and not f.suppressed][:3],
         not_applicable=[f for f in findings if f.status == "not_applicable"],
         scorecard=_scorecard(findings, ctx),
         findings_by_theme=_group(failed, ctx),
@@ -419,7 +425,7 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
     docs = [_document(d, i, ctx) for i, d in enumerate(run.documents, start=1)]
     all_findings = [f for d in docs for f in d.passed + d.failed + d.not_applicable]
     counts = _counts(all_findings)
-    top = sorted([f for d in docs for f in d.failed if f.status == "fail"], key=ctx.rank)[:3]
+    top = sorted([f for d in docs for f in d.failed if f.status == "fail" and not f.suppressed], key=ctx.rank)[:3]
     municipalities = sorted({d.municipality for d in run.documents if d.municipality})
     if len(docs) == 1:
         subtitle = docs[0].title

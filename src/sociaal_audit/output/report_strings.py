@@ -136,6 +136,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "This rule could not be run: {title}."},
     "in_document": {"nl": "in {title}", "en": "in {title}"},
     "suppressed": {"nl": "Bewust geaccepteerd", "en": "Accepted on purpose"},
+    "suppressed_reason": {"nl": "Bewust geaccepteerd, met als reden", "en": "Accepted on purpose, because"},
     # status and severity
     "status_pass": {"nl": "in orde", "en": "in order"},
     "status_fail": {"nl": "schiet tekort", "en": "falls short"},
