@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from .prefilter import LiteralIndex, requirement
+
 # ---------------------------------------------------------------------------------------------
 # Folding: one length-preserving translate, then a few deletions tracked in an offset map.
 
@@ -64,7 +66,7 @@ _JOIN = re.compile(r"(?<=[a-z])-[ \t]*\n[ \t]*(?=[a-z])|\u00ad")
 class NormalizedText:
     """A document's text folded for matching, with offsets mapped back to the original."""
 
-    __slots__ = ("original", "text", "_cuts", "_shift")
+    __slots__ = ("original", "text", "_cuts", "_shift", "literals")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -83,6 +85,7 @@ class NormalizedText:
         self.text = fold("".join(pieces))
         self._cuts = cuts
         self._shift = shift
+        self.literals = LiteralIndex(self.text)  # prefilter lookups, once per document
 
     def to_original(self, pos: int) -> int:
         i = bisect_right(self._cuts, pos) - 1
@@ -326,6 +329,7 @@ class Matcher:
         negation: bool = True,
     ) -> None:
         self.regexes = [compile_pattern(p) for p in patterns] + [compile_phrase(p) for p in phrases]
+        self.requirements = {rx: requirement(rx.pattern) for rx in self.regexes}  # literal prefilter
         self.phrases = [fold(p).strip() for p in phrases]
         self.fuzzy = fuzzy
         self.negation = negation
@@ -341,6 +345,9 @@ class Matcher:
             fs, fe = norm.to_folded(s), norm.to_folded(e)
             found_here = False
             for rx in self.regexes:
+                need = self.requirements.get(rx)
+                if need is not None and not need.possible(norm.literals, fs, fe):
+                    continue  # the span lacks a literal every match contains
                 for m in rx.finditer(ftext, fs, fe, timeout=MATCH_TIMEOUT):
                     if m.end() == m.start():
                         continue
