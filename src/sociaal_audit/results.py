@@ -144,6 +144,7 @@ class RunResult(_Model):
     rules: list[RuleInfo] = Field(default_factory=list)
     documents: list[DocumentResult] = Field(default_factory=list)
     errors: list[InputErrorInfo] = Field(default_factory=list)
+    contracts: list[RegisterResult] = Field(default_factory=list, description="contract registers and their results")
     corpus: list[CorpusResult] = Field(default_factory=list, description="results of rules across documents (P12, P13)")
     summary: Summary = Field(default_factory=Summary)
     unused_suppressions: list[Suppression] = Field(default_factory=list, description="config ignores that matched no finding")
@@ -182,6 +183,16 @@ class RunResult(_Model):
                 s.not_applicable += 1
             else:
                 s.rule_errors += 1
+        self.contracts.sort(key=lambda r: r.path)
+        for reg in self.contracts:  # contract registers: tallies per rule, severities of the fails
+            for t in reg.tallies:
+                s.passed += t.passed
+                s.not_applicable += t.not_applicable
+                s.rule_errors += t.errors
+            for f in reg.findings:
+                if f.status == "fail":
+                    s.failed += 1
+                    s.failed_by_severity[f.severity] += 1
         self.summary = s
         return self
 
@@ -199,6 +210,8 @@ class RunResult(_Model):
         ) + sum(
             1 for c in self.corpus
             if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor and c.baseline != "unchanged"
+        ) + sum(
+            1 for reg in self.contracts for f in reg.findings if f.status == "fail" and SEVERITY_RANK[f.severity] >= floor
         )
 
 
@@ -250,6 +263,67 @@ class CorpusResult(_Model):
     values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
     fingerprint: str | None = None
     baseline: Literal["new", "unchanged"] | None = Field(default=None, description="with --baseline: new, or already in the baseline (does not block)")
+
+
+# ----- contract registers (sociaal_audit.contracts) ------------------------------------------------
+
+
+class ContractFinding(_Model):
+    """The result of one rule for one contract of a register, or for the register as a whole
+    (then ``contract`` is None)."""
+
+    contract: str | None = Field(default=None, description="contract id; None for a result about the whole register")
+    title: str | None = None
+    supplier: str | None = None
+    source: str | None = Field(default=None, description="where in the file: 'regel 12', 'Blad1 rij 5', 'release 3'")
+    rule: str
+    pack: str
+    principles: list[str]
+    theme: str
+    status: Status
+    severity: Severity
+    message: str
+    values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    fingerprint: str | None = None
+
+
+class RuleTally(_Model):
+    """How one rule came out over the contracts of a register (or once, for a register rule)."""
+
+    rule: str
+    passed: int = 0
+    failed: int = 0
+    not_applicable: int = 0
+    errors: int = 0
+
+
+class RegisterFigures(_Model):
+    """Portfolio figures of a register; values in euros, counts of contracts."""
+
+    contracts: int = 0
+    with_value: int = Field(default=0, description="contracts with a known value")
+    value_total: float = 0.0
+    count_by_financing: dict[str, int] = Field(default_factory=dict, description="inspanningsgericht, outputgericht, taakgericht, onbekend")
+    value_by_financing: dict[str, float] = Field(default_factory=dict)
+    count_by_supplier_type: dict[str, int] = Field(default_factory=dict, description="organisatie, zzp, burgerinitiatief, onbekend")
+    count_by_entry: dict[str, int] = Field(default_factory=dict, description="open, gesloten, onbekend: new providers may join during the term")
+    longest_years: float | None = Field(default=None, description="longest possible term including extensions, in years")
+
+
+class RegisterResult(_Model):
+    """A contract register (CSV, XLSX, YAML/JSON list or OCDS) and its results."""
+
+    path: str
+    format: str = Field(description="csv, xlsx, list or ocds")
+    contracts: int = Field(description="contracts read")
+    unreadable: int = Field(default=0, description="rows or releases that could not be read (see problems)")
+    figures: RegisterFigures = Field(default_factory=RegisterFigures)
+    findings: list[ContractFinding] = Field(
+        default_factory=list,
+        description="failed and erroneous results per contract, then every result about the register as a whole",
+    )
+    tallies: list[RuleTally] = Field(default_factory=list, description="per rule: how many contracts passed, failed...")
+    problems: list[str] = Field(default_factory=list, description="rows that could not be read, one line each")
 
 
 RunResult.model_rebuild()
