@@ -1,0 +1,256 @@
+"""Suppressions: accepting a finding on purpose, with a recorded reason.
+
+Inline, in Markdown, HTML or text documents::
+
+    <!-- sociaal-audit: negeer INT-P05 reden="Hardheidsclausule staat in de moederverordening" -->
+
+(``ignore`` and ``reason=`` work too; several rules may be listed, separated by commas.) Before the
+first chapter or article the comment covers the whole file; elsewhere it covers the next article.
+In the config, ``ignore:`` entries cover rules in paths. A reason is always required; a comment
+without one is an error naming file and line. Suppressed findings stay in the results, marked with
+the suppression, and never block; a suppression that matched no finding is reported as unused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config import Config, path_matches, rule_matches
+from .documents.model import Document, PartKind
+from .results import DocumentResult, InputErrorInfo, Result, RunResult, Suppression
+
+_DIRECTIVE = re.compile(r"^\s*sociaal[-_ ]audit\s*:\s*(?P<body>.*)$", re.I | re.S)
+_COMMAND = re.compile(r"^(?P<kw>negeer|ignore)\b\s*(?P<rest>.*)$", re.I | re.S)
+_REASON = re.compile(r"\b(?:reden|reason)\s*=\s*", re.I)
+_RULE_REF = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*$", re.I)
+_QUOTES = {'"': '"', "'": "'", "“": "”", "„": "”", "‘": "’"}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "no_reason": {
+        "nl": '{path}:{line}: onderdrukking zonder reden; schrijf: <!-- sociaal-audit: negeer {rules} reden="..." -->',
+        "en": '{path}:{line}: suppression without a reason; write: <!-- sociaal-audit: ignore {rules} reason="..." -->',
+    },
+    "no_rules": {
+        "nl": "{path}:{line}: onderdrukking zonder regel; noem een regel, bijvoorbeeld INT-P05",
+        "en": "{path}:{line}: suppression without a rule; name one, for example INT-P05",
+    },
+    "bad_rule": {
+        "nl": "{path}:{line}: '{rule}' is geen regel-id (zoals INT-P05 of INT-P05-hardheidsclausule)",
+        "en": "{path}:{line}: '{rule}' is not a rule id (like INT-P05 or INT-P05-hardheidsclausule)",
+    },
+    "unknown_command": {
+        "nl": "{path}:{line}: onbekende opdracht in sociaal-audit-commentaar: '{text}' (bedoeld: negeer REGEL reden=\"...\"?)",
+        "en": "{path}:{line}: unknown command in sociaal-audit comment: '{text}' (meant: ignore RULE reason=\"...\"?)",
+    },
+    "unquoted": {
+        "nl": "{path}:{line}: de reden moet tussen aanhalingstekens staan: reden=\"...\"",
+        "en": "{path}:{line}: the reason must be quoted: reason=\"...\"",
+    },
+    "unused": {
+        "nl": "{path}{at}: ongebruikte onderdrukking van {rule} ({scope}): geen bevinding gevonden",
+        "en": "{path}{at}: unused suppression of {rule} ({scope}): no finding matched",
+    },
+    "scope_file": {"nl": "hele bestand", "en": "whole file"},
+    "scope_paths": {"nl": "paden {pattern}", "en": "paths {pattern}"},
+    "scope_article": {"nl": "{article}", "en": "{article}"},
+    "scope_nothing": {"nl": "geen artikel volgt", "en": "no article follows"},
+}
+
+
+def msg(code: str, lang: str = "nl", **params: object) -> str:
+    entry = MESSAGES[code]
+    return (entry.get(lang) or entry["nl"]).format(**params)
+
+
+class SuppressionProblem(ValueError):
+    """A malformed inline suppression; ``message(lang)`` names file and line."""
+
+    def __init__(self, code: str, path: str, line: int, **params: object) -> None:
+        self.code, self.path, self.line, self.params = code, path, line, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "nl") -> str:
+        return msg(self.code, lang, path=self.path, line=self.line, **self.params)
+
+
+@dataclass
+class InlineSuppression:
+    """One parsed comment and the lines it covers (``first_line`` to ``last_line`` for an article)."""
+
+    rules: list[str]
+    reason: str
+    line: int
+    scope: str  # "file" or "article"
+    article: str | None = None
+    first_line: int = 0
+    last_line: int = 0
+
+    def covers(self, result: Result) -> bool:
+        if self.scope == "file":
+            return True
+        if self.article is None or not result.locations:
+            return False
+        return all(self.first_line <= loc.line <= self.last_line and loc.page is None for loc in result.locations)
+
+    def model(self, path: str, rule: str) -> Suppression:
+        return Suppression(rule=rule, reason=self.reason, source="inline", path=path, line=self.line,
+                           scope="file" if self.scope == "file" else "article", article=self.article)
+
+
+def parse_comment(text: str, path: str, line: int) -> tuple[list[str], str] | None:
+    """Rules and reason of a ``sociaal-audit:`` comment; None for other comments.
+
+    Raises :class:`SuppressionProblem` for a directive without reason or rules, or an unknown one."""
+    directive = _DIRECTIVE.match(text)
+    if directive is None:
+        return None
+    body = " ".join(directive.group("body").split())
+    command = _COMMAND.match(body)
+    if command is None:
+        raise SuppressionProblem("unknown_command", path, line, text=body[:60])
+    rest = command.group("rest")
+    reason_at = _REASON.search(rest)
+    rules_text = rest[: reason_at.start()] if reason_at else rest
+    rules = [r for r in re.split(r"[,\s]+", rules_text.strip()) if r]
+    if not rules:
+        raise SuppressionProblem("no_rules", path, line)
+    for rule in rules:
+        if not _RULE_REF.match(rule):
+            raise SuppressionProblem("bad_rule", path, line, rule=rule[:40])
+    if reason_at is None:
+        raise SuppressionProblem("no_reason", path, line, rules=" ".join(rules))
+    raw = rest[reason_at.end():].strip()
+    if raw[:1] in _QUOTES:
+        close = raw.find(_QUOTES[raw[0]], 1)
+        if close < 0 or raw[close + 1:].strip():
+            raise SuppressionProblem("unquoted", path, line)
+        reason = raw[1:close].strip()
+    elif raw:
+        raise SuppressionProblem("unquoted", path, line)
+    else:
+        reason = ""
+    if not reason:
+        raise SuppressionProblem("no_reason", path, line, rules=" ".join(rules))
+    return rules, reason
+
+
+def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[SuppressionProblem]]:
+    """The suppressions written in ``doc``'s comments, and the malformed ones."""
+    found: list[InlineSuppression] = []
+    problems: list[SuppressionProblem] = []
+    articles = sorted((p for p in doc.all_parts if p.kind is PartKind.ARTICLE), key=lambda p: p.start)
+    body_parts = [p for p in doc.parts if p.kind is not PartKind.PREAMBLE]
+    body_line = doc.locate(body_parts[0].start).line if body_parts and articles else None
+    for comment in doc.comments:
+        try:
+            parsed = parse_comment(comment.text, doc.path, comment.line)
+        except SuppressionProblem as problem:
+            problems.append(problem)
+            continue
+        if parsed is None:
+            continue
+        rules, reason = parsed
+        if body_line is None or comment.line < body_line:
+            found.append(InlineSuppression(rules, reason, comment.line, "file"))
+            continue
+        following = next((a for a in articles if doc.locate(a.start).line > comment.line), None)
+        if following is None:
+            found.append(InlineSuppression(rules, reason, comment.line, "article"))
+            continue
+        found.append(InlineSuppression(
+            rules, reason, comment.line, "article", article=following.title,
+            first_line=doc.locate(following.start).line, last_line=doc.locate(max(following.start, following.end - 1)).line,
+        ))
+    return found, problems
+
+
+def apply_inline(result: DocumentResult, suppressions: list[InlineSuppression]) -> None:
+    """Mark the failed results the inline suppressions cover; record the unused ones."""
+    used: set[tuple[int, str]] = set()
+    for r in result.results:
+        if r.status != "fail" or r.suppressed is not None:
+            continue
+        for sup in suppressions:
+            ref = next((ref for ref in sup.rules if rule_matches(ref, r.rule)), None)
+            if ref is not None and sup.covers(r):
+                r.suppressed = sup.model(result.path, ref)
+                used.add((id(sup), ref))
+                break
+    for sup in suppressions:
+        for ref in sup.rules:
+            if (id(sup), ref) not in used:
+                result.unused_suppressions.append(sup.model(result.path, ref))
+
+
+def apply_config(run: RunResult, config: Config) -> None:
+    """Mark failed results covered by the config's ``ignore`` entries; record the unused entries."""
+    if not config.ignore:
+        return
+    used: set[tuple[int, str]] = set()
+    for doc in run.documents:
+        entries = [(i, e) for i, e in enumerate(config.ignore) if path_matches(e.path, doc.path, config.base_dir)]
+        if not entries:
+            continue
+        for r in doc.results:
+            if r.status != "fail" or r.suppressed is not None:
+                continue
+            for i, entry in entries:
+                ref = next((ref for ref in entry.rules if rule_matches(ref, r.rule)), None)
+                if ref is not None:
+                    r.suppressed = _config_model(config, i, ref)
+                    used.add((i, ref))
+                    break
+    for i, entry in enumerate(config.ignore):
+        for ref in entry.rules:
+            if (i, ref) not in used:
+                run.unused_suppressions.append(_config_model(config, i, ref))
+
+
+def _config_model(config: Config, index: int, ref: str) -> Suppression:
+    entry = config.ignore[index]
+    line = config.ignore_lines[index] if index < len(config.ignore_lines) else None
+    return Suppression(rule=ref, reason=entry.reason, source="config", path=config.path or "-", line=line,
+                       scope="paths", pattern=entry.path)
+
+
+def unused_message(sup: Suppression, lang: str = "nl") -> str:
+    if sup.scope == "file":
+        scope = msg("scope_file", lang)
+    elif sup.scope == "paths":
+        scope = msg("scope_paths", lang, pattern=sup.pattern or "**")
+    else:
+        scope = sup.article or msg("scope_nothing", lang)
+    return msg("unused", lang, path=sup.path, at=f":{sup.line}" if sup.line else "", rule=sup.rule, scope=scope)
+
+
+def may_have_suppressions(path: str) -> bool:
+    """Cheap test before parsing a document again: does the file mention the directive at all?"""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return False
+    low = data.lower()
+    return b"sociaal-audit" in low or b"sociaal_audit" in low or b"sociaal audit" in low
+
+
+def apply_all(run: RunResult, config: Config, kind: str | None = None, max_bytes: int | None = None) -> None:
+    """Apply inline suppressions (re-reading only files that contain the directive) and config
+    ignores to ``run``; malformed suppressions become input errors naming file and line."""
+    from .documents import DEFAULT_MAX_BYTES, load_document
+    from .errors import InputError
+
+    for doc_result in run.documents:
+        if not may_have_suppressions(doc_result.path):
+            continue
+        try:
+            doc = load_document(doc_result.path, kind=kind, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        except InputError:
+            continue  # it was read a moment ago; a file changed under us is not a suppression problem
+        found, problems = inline_suppressions(doc)
+        for problem in problems:
+            run.errors.append(InputErrorInfo(path=doc_result.path, message=problem.message(run.lang)))
+        apply_inline(doc_result, found)
+    apply_config(run, config)
+    run.finalize()
