@@ -65,3 +65,11 @@ def test_a_wrong_example_is_reported(tmp_path: Path) -> None:
     broken.write_text(text, encoding="utf-8")
     wrong = [r for r in run_pack_examples([load_pack(str(broken))]) if not r.ok]
     assert [(r.rule, r.expected, r.actual) for r in wrong] == [("VB-P09-looptijd-overeenkomst", "fail", "pass")]
+
+
+def test_documented_pack_is_the_example_file() -> None:
+    """docs/writing-rule-packs.md shows the example pack in full; keep the two the same."""
+    doc = (ROOT / "docs" / "writing-rule-packs.md").read_text(encoding="utf-8")
+    shown = doc.split("## A complete small pack", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    text = EXAMPLE_PACK.read_text(encoding="utf-8")
+    assert shown == text[text.index("id: voorbeeld"):]
