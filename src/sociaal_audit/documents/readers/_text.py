@@ -53,7 +53,8 @@ def looks_textual(head: bytes) -> bool:
         return False
     from ._xml import root_name
 
-    if root_name(head) is not None:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:9].lower()
+    if root_name(head) is not None or start.startswith((b"<?xml", b"<!doctype")):
         return False
     try:
         head.decode("utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 from ...errors import InputError
 from ..model import TextLine
 
-_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^>]*>|<\?[^>]*\?>)\s*)*<([A-Za-z_][\w.:-]*)", re.S)
+_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>|<\?[^>]*\?>)\s*)*<([A-Za-z_][\w.:-]*)", re.S)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _SPACE = re.compile(r"\s+")
 
