@@ -111,6 +111,7 @@ class DocumentReport:
     summary_lines: list[str]
     passed: list[Finding]
     failed: list[Finding]
+    failed_groups: list[tuple[str, list[Finding]]]  # (severity heading, findings), most severe first
     top: list[Finding]
     not_applicable: list[Finding]
     scorecard: list[ThemeScore]
@@ -305,6 +306,14 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
     )
 
 
+def _by_severity(failed: list[Finding], lang: str) -> list[tuple[str, list[Finding]]]:
+    groups: dict[str, list[Finding]] = {}
+    for f in failed:  # already sorted, most severe first
+        key = f.severity_label if f.status == "fail" else f.status_label
+        groups.setdefault(key, []).append(f)
+    return [(text("group_count", lang, label=k[:1].upper() + k[1:], n=len(v)), v) for k, v in groups.items()]
+
+
 def _suppression_reason(suppression: Any) -> str | None:
     if not suppression:
         return None
@@ -379,6 +388,7 @@ def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
         summary_lines=_summary_lines(counts, lang),
         passed=passed,
         failed=failed,
+        failed_groups=_by_severity(failed, lang),
         top=[f for f in failed if f.status == "fail" and not f.suppressed][:3],
         not_applicable=[f for f in findings if f.status == "not_applicable"],
         scorecard=_scorecard(findings, ctx),

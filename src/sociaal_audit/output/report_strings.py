@@ -32,12 +32,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Of the {total} points checked, {passed} are in order and {failed} fall short "
               "(serious: {error}, warning: {warning}, for information: {info}).",
     },
-    "summary_na": {"nl": "{n} punten zijn niet van toepassing op dit soort document.",
-                   "en": "{n} points do not apply to this kind of document."},
-    "summary_rule_errors": {"nl": "{n} toetsregels konden niet worden uitgevoerd; zie de bevindingen.",
-                            "en": "{n} rules could not be run; see the findings."},
-    "summary_input_errors": {"nl": "{n} bestanden konden niet worden gelezen; zie Invoerfouten.",
-                             "en": "{n} files could not be read; see Input errors."},
+    "summary_na": {"nl": "Niet van toepassing op dit soort document: {n}.",
+                   "en": "Not applicable to this kind of document: {n}."},
+    "summary_rule_errors": {"nl": "Toetsregels die niet konden worden uitgevoerd: {n}; zie de bevindingen.",
+                            "en": "Rules that could not be run: {n}; see the findings."},
+    "summary_input_errors": {"nl": "Bestanden die niet konden worden gelezen: {n}; zie Invoerfouten.",
+                             "en": "Files that could not be read: {n}; see Input errors."},
     "in_order_short": {"nl": "Wat is in orde", "en": "What is in order"},
     "missing_short": {"nl": "Wat ontbreekt of schiet tekort", "en": "What is missing or falls short"},
     "top_findings": {"nl": "De drie belangrijkste bevindingen", "en": "The three most important findings"},
@@ -142,6 +142,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_fail": {"nl": "schiet tekort", "en": "falls short"},
     "status_not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
     "status_error": {"nl": "niet uitgevoerd", "en": "not run"},
+    "group_count": {"nl": "{label} ({n})", "en": "{label} ({n})"},
     "sev_error": {"nl": "ernstig", "en": "serious"},
     "sev_warning": {"nl": "waarschuwing", "en": "warning"},
     "sev_info": {"nl": "ter informatie", "en": "for information"},
@@ -160,6 +161,7 @@ MONTHS: dict[str, list[str]] = {
 
 # theme slug -> readable name; order here is the report's theme order (the principles' themes)
 THEMES: dict[str, dict[str, str]] = {
+    "burgerkracht": {"nl": "Burgerkracht en vangnet", "en": "Citizens' own strength and safety net"},
     "vooraf": {"nl": "Vooraf: eigen kracht en vangnet", "en": "First of all: own strength and safety net"},
     "eigen-kracht": {"nl": "Eigen kracht en vangnet", "en": "Own strength and safety net"},
     "organisatie": {"nl": "Organisatie en integraliteit", "en": "Organisation and integrality"},
