@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 Status = Literal["pass", "fail", "not_applicable", "error"]
 
-KIND_MODULES: tuple[str, ...] = ("requires", "forbids", "threshold", "corpus", "contrast", "conditional", "budget_share", "metric", "results")
+KIND_MODULES: tuple[str, ...] = ("requires", "forbids", "threshold", "corpus", "contrast", "conditional", "budget_share", "metric", "results", "contract", "portfolio")
 
 _loaded: dict[str, ModuleType] = {}
 

@@ -1,0 +1,35 @@
+"""Numbers and dates as a contract finding shows them, in Dutch or English:
+``6,5 jaar`` / ``6.5 years``, ``€ 1.250.000`` / ``€1,250,000``, ``31-12-2028`` / ``2028-12-31``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def years(value: float | None, lang: str) -> str:
+    if value is None:
+        return "?"
+    if value == float("inf"):
+        return "onbepaalde tijd" if lang == "nl" else "indefinite"
+    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def money(value: float | None, lang: str) -> str:
+    if value is None:
+        return "?"
+    whole = f"{round(value):,}"
+    return "€ " + whole.replace(",", ".") if lang == "nl" else "€" + whole
+
+
+def percent(value: float | None, lang: str) -> str:
+    if value is None:
+        return "?"
+    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return (text.replace(".", ",") if lang == "nl" else text) + "%"
+
+
+def day(value: date | None, lang: str) -> str:
+    if value is None:
+        return "?"
+    return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()

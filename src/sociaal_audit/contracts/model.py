@@ -1,0 +1,219 @@
+"""The contract model: one row of a contract register or one contract of an OCDS release.
+
+Fields accept what registers contain (Dutch dates, "1.250.000,00", "2x1 jaar", "per uur", "ja");
+validators turn them into typed values (see :mod:`sociaal_audit.contracts.parsing` and
+:mod:`sociaal_audit.contracts.financing`). Derived figures that rules use:
+
+* :attr:`Contract.possible_end`: the latest date the contract can run to: the end date plus all
+  extension options, or the maximum end date when that is later (OCDS ``maxExtentDate``);
+* :attr:`Contract.possible_years`: the term from start to ``possible_end`` in years;
+* :attr:`Contract.entry_open`: whether new providers can join during the term (stated, or derived
+  from the procedure: an open house admits, a European tender closes the field).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .financing import FinancingForm, financing_form
+from .parsing import (
+    ExtensionOptions, add_months, fold, format_extensions, is_empty, months_between, parse_amount, parse_bool,
+    parse_count, parse_date, parse_extensions,
+)
+
+
+class SupplierType(str, Enum):
+    ORGANISATIE = "organisatie"
+    ZZP = "zzp"
+    BURGERINITIATIEF = "burgerinitiatief"
+
+
+class Domain(str, Enum):
+    WMO = "wmo"
+    JEUGD = "jeugd"
+    PARTICIPATIE = "participatie"
+
+
+_SUPPLIER_WORDS: tuple[tuple[SupplierType, re.Pattern[str]], ...] = (
+    (SupplierType.ZZP, re.compile(r"\b(?:zzp\w*|zelfstandige?\w*(?: zonder personeel)?|eenmanszaak|self[- ]employed|sole trader|freelance\w*)\b")),
+    (SupplierType.BURGERINITIATIEF, re.compile(r"\b(?:burgerinitiatie\w*|bewonersinitiatie\w*|inwonersinitiatie\w*|zorgcooperatie\w*|citizens'? initiative\w*|community initiative\w*|vrijwilligersinitiatie\w*)\b")),
+    (SupplierType.ORGANISATIE, re.compile(r"\b(?:organisatie|instelling|bedrijf|stichting|bv|b\.v\.|nv|vereniging|cooperatie|organisation|organization|company|provider|aanbieder)\b")),
+)
+_DOMAIN_WORDS: tuple[tuple[Domain, re.Pattern[str]], ...] = (
+    (Domain.JEUGD, re.compile(r"\b(?:jeugd\w*|jz\d*|youth|jeugdwet|children)\b")),
+    (Domain.PARTICIPATIE, re.compile(r"\b(?:participatie\w*|re-?integratie\w*|werk|arbeid\w*|beschut\w*|employment|participation)\b")),
+    (Domain.WMO, re.compile(r"\b(?:wmo\w*|maatschappelijke ondersteuning|social support|begeleiding|huishoud\w*|beschermd wonen)\b")),
+)
+_OPEN_PROCEDURE = re.compile(r"\b(?:open ?house|toelating\w*|dynamisch aankoopsysteem|das|dynamic purchasing\w*)\b")
+_CLOSED_PROCEDURE = re.compile(
+    r"\b(?:europese? aanbesteding|openbare aanbesteding|niet-openbare\w*|meervoudig\w*|enkelvoudig\w*|onderhands\w*"
+    r"|european tender|open tender|restricted|mededingingsprocedure|concurrentiegerichte dialoog|innovatiepartnerschap)\b"
+)
+
+
+def supplier_type(value: object) -> SupplierType | None:
+    if isinstance(value, SupplierType):
+        return value
+    if is_empty(value):
+        return None
+    text = fold(str(value))
+    for kind, rx in _SUPPLIER_WORDS:
+        if text == kind.value or rx.search(text):
+            return kind
+    raise ValueError(f"'{value}' is not a supplier type (organisatie, zzp, burgerinitiatief)")
+
+
+def domain(value: object) -> Domain | None:
+    if isinstance(value, Domain):
+        return value
+    if is_empty(value):
+        return None
+    text = fold(str(value))
+    for kind, rx in _DOMAIN_WORDS:
+        if text == kind.value or rx.search(text):
+            return kind
+    raise ValueError(f"'{value}' is not a domain (wmo, jeugd, participatie)")
+
+
+class Contract(BaseModel):
+    """One contract. Only ``id`` is required; rules treat a missing field as unknown, never as a fail."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, description="contract number or OCDS contract/award id")
+    title: str = ""
+    supplier: str | None = None
+    supplier_type: SupplierType | None = None
+    domain: Domain | None = None
+    start: date | None = None
+    end: date | None = None
+    extensions: ExtensionOptions | None = Field(default=None, description="extension options, e.g. '2x1 jaar'")
+    max_end: date | None = Field(default=None, description="latest end date including extensions (OCDS maxExtentDate)")
+    value: float | None = Field(default=None, description="contract value in euros (whole term)")
+    financing: FinancingForm | None = None
+    financing_text: str | None = Field(default=None, description="the financing words as written, e.g. 'per uur'")
+    referral_clause: bool | None = Field(default=None, description="'at most two referrals' clause in the contract")
+    open_entry: bool | None = Field(default=None, description="new providers may join during the term")
+    procedure: str | None = Field(default=None, description="procurement procedure as written, e.g. 'open house'")
+    min_turnover: float | None = Field(default=None, description="minimum yearly turnover required to contract")
+    min_staff: int | None = Field(default=None, description="minimum number of staff (fte or persons) required")
+    zzp_subcontracting: bool | None = Field(default=None, description="subcontracting to a zzp'er allowed without permission")
+    source: str | None = Field(default=None, description="where in the file: 'regel 12', 'rij 12', 'release 3'")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _financing_words(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("financing"), str) and data.get("financing_text") is None:
+            data = dict(data)
+            data["financing_text"] = data["financing"].strip() or None
+        return data
+
+    @field_validator("id", "title", mode="before")
+    @classmethod
+    def _text(cls, value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(int(value)) if float(value).is_integer() else str(value)
+        return " ".join(value.split()) if isinstance(value, str) else ("" if value is None else value)
+
+    @field_validator("supplier", "procedure", "financing_text", "source", mode="before")
+    @classmethod
+    def _optional_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            return value or None
+        return value
+
+    _dates = field_validator("start", "end", "max_end", mode="before")(lambda cls, v: parse_date(v))
+    _amounts = field_validator("value", "min_turnover", mode="before")(lambda cls, v: parse_amount(v))
+    _bools = field_validator("referral_clause", "open_entry", "zzp_subcontracting", mode="before")(
+        lambda cls, v: parse_bool(v))
+    _count = field_validator("min_staff", mode="before")(lambda cls, v: parse_count(v))
+    _ext = field_validator("extensions", mode="before")(lambda cls, v: parse_extensions(v))
+    _supplier = field_validator("supplier_type", mode="before")(lambda cls, v: supplier_type(v))
+    _domain = field_validator("domain", mode="before")(lambda cls, v: domain(v))
+
+    @field_validator("financing", mode="before")
+    @classmethod
+    def _financing(cls, value: object) -> object:
+        if value is None or isinstance(value, FinancingForm):
+            return value
+        if is_empty(value):
+            return None
+        form = financing_form(str(value))
+        if form is None:
+            raise ValueError(f"'{value}' names no financing form (inspanningsgericht, outputgericht, taakgericht)")
+        return form
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Contract":
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end date {self.end:%d-%m-%Y} is before start date {self.start:%d-%m-%Y}")
+        return self
+
+    # ----- derived figures ------------------------------------------------------------------------
+    @property
+    def open_ended(self) -> bool:
+        return bool(self.extensions and self.extensions.open_ended)
+
+    @property
+    def possible_end(self) -> date | None:
+        """End date plus all extension options, or the maximum end date when later; None when unknown."""
+        candidates: list[date] = []
+        if self.end is not None:
+            months = self.extensions.months if self.extensions else 0
+            candidates.append(add_months(self.end + _ONE_DAY, months) - _ONE_DAY if months else self.end)
+        if self.max_end is not None:
+            candidates.append(self.max_end)
+        return max(candidates) if candidates else None
+
+    @property
+    def term_years(self) -> float | None:
+        """The initial term (start to end) in years."""
+        if self.start is None or self.end is None:
+            return None
+        return months_between(self.start, self.end) / 12
+
+    @property
+    def possible_years(self) -> float | None:
+        """Start to :attr:`possible_end` in years; infinite for an open-ended (tacitly renewed) contract."""
+        if self.open_ended:
+            return float("inf")
+        end = self.possible_end
+        if self.start is None or end is None:
+            return None
+        return months_between(self.start, end) / 12
+
+    @property
+    def entry_open(self) -> bool | None:
+        """Stated open entry, else derived from the procedure; None when neither says."""
+        if self.open_entry is not None:
+            return self.open_entry
+        if self.procedure:
+            text = fold(self.procedure)
+            if _OPEN_PROCEDURE.search(text):
+                return True
+            if _CLOSED_PROCEDURE.search(text):
+                return False
+        return None
+
+    @property
+    def extensions_text(self) -> str:
+        return format_extensions(self.extensions)
+
+
+_ONE_DAY = __import__("datetime").timedelta(days=1)
+
+
+class Register(BaseModel):
+    """A contract register: the file it came from and its contracts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    format: str
+    contracts: list[Contract] = Field(default_factory=list)

@@ -1,0 +1,226 @@
+"""Parsing the values people type into contract registers: Dutch and ISO dates, Dutch and English
+amounts ("1.250.000,00", "€ 1,250,000.00"), yes/no words, extension options ("2x1 jaar",
+"verlengen met 12 kalendermaanden, maximaal 2 keer"), supplier types, domains and procedures.
+
+Every parser returns ``None`` for an empty or "unknown" cell and raises :class:`ValueError` with a
+short English reason for a value it cannot read, so a reader can name the row and the column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+EMPTY = {"", "-", "--", "n.v.t.", "nvt", "n.v.t", "n/a", "na", "onbekend", "unknown", "?", "none", "null"}
+
+MONTHS_NL_EN = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3, "mrt": 3, "march": 3,
+    "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7,
+    "july": 7, "augustus": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+    "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents and with single spaces: 'Zzp’er ' -> "zzp'er"."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).casefold().split())
+
+
+def is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and fold(value) in EMPTY)
+
+
+# ----- dates ------------------------------------------------------------------------------------
+
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+
+
+def parse_date(value: object) -> date | None:
+    """dd-mm-jjjj, d/m/jjjj, dd.mm.jjjj, jjjj-mm-dd (with an optional time), '1 januari 2025', or a date object."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if is_empty(value):
+        return None
+    text = fold(str(value))
+    try:
+        if m := _DMY.match(text):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _ISO.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if (m := _WORDS.match(text)) and m[2] in MONTHS_NL_EN:
+            return date(int(m[3]), MONTHS_NL_EN[m[2]], int(m[1]))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a valid date") from None
+    raise ValueError(f"'{value}' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole calendar months, clipped to the month's last day."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def months_between(start: date, end: date) -> float:
+    """Length of the term ``start`` .. ``end`` (both inclusive) in months: 1-1-2023..31-12-2026 = 48."""
+    after = end + timedelta(days=1)
+    whole = (after.year - start.year) * 12 + (after.month - start.month)
+    return whole + (after.day - start.day) / 30.4375
+
+
+# ----- amounts ----------------------------------------------------------------------------------
+
+_AMOUNT_CHARS = re.compile(r"^[0-9.,]+$")
+
+
+def parse_amount(value: object) -> float | None:
+    """An amount in euros: '1.250.000,00', '€ 1.250.000', '1,250,000.00', '1250000', 1250000.0."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not an amount")
+    if isinstance(value, (int, float, Decimal)):
+        amount = float(value)
+    elif is_empty(value):
+        return None
+    else:
+        text = str(value).strip()
+        text = re.sub(r"(?i)^(?:eur|euro|€)\s*|\s*(?:eur|euro|€)$|\s|'", "", text).replace(" ", "")
+        text = text.replace(",-", "").replace(".-", "")
+        if not _AMOUNT_CHARS.match(text):
+            raise ValueError(f"'{value}' is not an amount")
+        if "," in text and "." in text:
+            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+        elif "," in text:
+            decimal_sep = "," if text.count(",") == 1 and len(text) - text.rfind(",") - 1 in (1, 2) else None
+        elif "." in text:
+            decimal_sep = "." if text.count(".") == 1 and len(text) - text.rfind(".") - 1 != 3 else None
+        else:
+            decimal_sep = None
+        thousands = {",", "."} - {decimal_sep}
+        for sep in thousands:
+            text = text.replace(sep, "")
+        if decimal_sep:
+            text = text.replace(decimal_sep, ".")
+        try:
+            amount = float(Decimal(text))
+        except InvalidOperation:
+            raise ValueError(f"'{value}' is not an amount") from None
+    if amount < 0:
+        raise ValueError(f"'{value}' is negative")
+    return amount
+
+
+# ----- yes / no ---------------------------------------------------------------------------------
+
+_YES = re.compile(r"^(?:ja|j|yes|y|true|waar|1|x|wel|aanwezig|opgenomen|present|included)\b")
+_NO = re.compile(r"^(?:nee|n|no|false|onwaar|0|niet|geen|ontbreekt|afwezig|absent|missing|none)\b")
+
+
+def parse_bool(value: object) -> bool | None:
+    """'ja', 'Ja (art. 3.7)', 'x', 'yes', True -> True; 'nee', 'geen', 'no', False -> False."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    if is_empty(value):
+        return None
+    text = fold(str(value))
+    if _NO.match(text):
+        return False
+    if _YES.match(text):
+        return True
+    raise ValueError(f"'{value}' is not yes or no")
+
+
+def parse_count(value: object) -> int | None:
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' is not a number")
+    if isinstance(value, (int, float)):
+        return int(value)
+    if is_empty(value):
+        return None
+    m = re.match(r"^\s*(\d+)(?:[.,]0+)?\b", str(value))
+    if not m:
+        raise ValueError(f"'{value}' is not a number")
+    return int(m[1])
+
+
+# ----- extension options -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtensionOptions:
+    """What a contract may be extended by: ``count`` extensions of ``months`` in all, or open-ended."""
+
+    count: int = 0
+    months: int = 0
+    open_ended: bool = False
+
+
+_UNIT = r"(jaar|jaren|jr|maand|maanden|kalendermaanden|mnd|year|years|yr|month|months)"
+_TIMES_UNIT = re.compile(rf"(\d+)\s*(?:x|×|\*|keer|maal|times)\s*(\d+)\s*{_UNIT}")
+_STANDARD = re.compile(rf"(\d+)\s*{_UNIT}[^0-9]{{0,40}}?(?:maximaal|max\.?|ten hoogste|hooguit|up to|at most)\s*(\d+)\s*(?:x|×|keer|maal|times)")
+_PLUS = re.compile(rf"^(\d+(?:\s*\+\s*\d+)+)\s*{_UNIT}$")
+_SINGLE = re.compile(rf"^(?:(?:1|een|one)\s*(?:x|×|keer|maal)\s*)?(?:met\s+)?(\d+)\s*{_UNIT}$")
+_OPEN = re.compile(r"\b(?:onbepaalde tijd|stilzwijgend\w*|automatisch\w*|indefinite\w*|tacit\w*|evergreen)\b")
+
+
+def _months(n: int, unit: str) -> int:
+    return n * 12 if unit.startswith(("j", "y")) else n
+
+
+def parse_extensions(value: object) -> ExtensionOptions | None:
+    """'2x1 jaar', '2 x 12 maanden', '1 + 1 jaar' (two extensions of a year), '12 maanden, maximaal 2 keer',
+    'geen', 'stilzwijgend met een jaar' (open-ended)."""
+    if isinstance(value, ExtensionOptions):
+        return value
+    if isinstance(value, dict):  # as dumped to JSON: {"count": 2, "months": 24, "open_ended": false}
+        try:
+            return ExtensionOptions(int(value.get("count", 0)), int(value.get("months", 0)), bool(value.get("open_ended", False)))
+        except (TypeError, ValueError):
+            raise ValueError(f"'{value}' is not an extension option") from None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ExtensionOptions(0, 0) if value == 0 else ExtensionOptions(1, _months(int(value), "jaar"))
+    text = fold(str(value))
+    if text in EMPTY or re.match(r"^(?:geen|nee|no|none|0)\b", text):
+        return ExtensionOptions(0, 0)
+    if _OPEN.search(text):
+        return ExtensionOptions(0, 0, open_ended=True)
+    if m := _TIMES_UNIT.search(text):
+        count, n = int(m[1]), int(m[2])
+        return ExtensionOptions(count, count * _months(n, m[3]))
+    if m := _STANDARD.search(text):
+        n, count = int(m[1]), int(m[3])
+        return ExtensionOptions(count, count * _months(n, m[2]))
+    if m := _PLUS.match(text):
+        parts = [int(p) for p in m[1].split("+")]
+        return ExtensionOptions(len(parts), sum(_months(p, m[2]) for p in parts))
+    if m := _SINGLE.match(text):
+        return ExtensionOptions(1, _months(int(m[1]), m[2]))
+    raise ValueError(f"'{value}' is not an extension option (expected e.g. '2x1 jaar' or 'geen')")
+
+
+def format_extensions(ext: ExtensionOptions | None) -> str:
+    if ext is None:
+        return ""
+    if ext.open_ended:
+        return "stilzwijgend"
+    if ext.count == 0:
+        return "geen"
+    each = ext.months / ext.count
+    if each == int(each):
+        each_i = int(each)
+        unit = f"{each_i // 12} jaar" if each_i % 12 == 0 else f"{each_i} maanden"
+        return f"{ext.count}x{unit}"
+    return f"{ext.count} verlenging(en), samen {ext.months} maanden"

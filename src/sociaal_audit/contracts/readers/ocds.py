@@ -1,0 +1,282 @@
+"""OCDS contract data: release packages, record packages and JSON Lines, streamed.
+
+* release package (``{"releases": [...]}``): each release of ``releases.item`` in turn (ijson);
+* record package (``{"records": [...]}``): the ``compiledRelease`` of each record;
+* JSON Lines (``.jsonl``, ``.ndjson``, or a ``.json`` whose first line is a whole release): one
+  compiled release, record or release package per line.
+
+Only one release is in memory at a time, so a file of hundreds of MB reads in bounded memory.
+
+One contract per ``contracts[]`` entry (joined to its award through ``awardID``), else one per
+award; a release with only a tender has no contract yet and yields nothing. Fields:
+
+=====================  =================================================================================
+contract field         OCDS
+=====================  =================================================================================
+id, title              ``contracts[].id``/``title``, else ``awards[].id``/``title``; title falls back to
+                       ``tender.title``
+supplier               ``awards[].suppliers[0].name``
+supplier type          ``parties[].details.scale`` ``selfEmployed`` -> zzp; otherwise the local field
+start, end, max end    ``contracts[].period``, else ``awards[].contractPeriod``, else
+                       ``tender.contractPeriod``: ``startDate``, ``endDate`` (or start +
+                       ``durationInDays``), ``maxExtentDate``
+extension options      ``tender.hasRenewal`` and ``tender.renewal.maximumRenewals`` x
+                       ``renewal.period.durationInDays``
+value                  ``contracts[].value.amount``, else ``awards[].value.amount``, else ``tender.value``
+financing              ``items[].unit``: iWmo/iJw unit codes (WJ756: 01, 04, 14, 16, 84 inspanning;
+                       82, 83 output) or unit names ("uur", "etmaal", "lumpsum")
+open entry, procedure  ``tender.techniques.hasDynamicPurchasingSystem``; ``tender.procurementMethodDetails``
+entry thresholds       ``tender.selectionCriteria.criteria[]`` (selection criteria extension):
+                       ``minimum`` of an economic criterion about turnover (omzet) or a technical one
+                       about staff (medewerkers, fte)
+=====================  =================================================================================
+
+Facts OCDS has no field for (referral clause, open entry when not a DPS, domain, zzp subcontracting,
+an explicit financing form or supplier type) are read from a local ``sociaalDomein`` object on the
+tender, award or contract (the contract's wins): ``referralClause``, ``openEntry``, ``domain``,
+``supplierType``, ``financing``, ``procedure``, ``zzpSubcontracting``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any, Iterator
+
+from ...errors import InputError
+from ..columns import ColumnMap
+from ..financing import FinancingForm, form_from_unit
+from ..model import Contract
+from ..parsing import parse_date
+from . import RowProblem, row_to_contract
+
+NAME = "ocds"
+EXTENSIONS = (".jsonl", ".ndjson", ".json")
+LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+LOCAL_FIELDS = {
+    "referralClause": "referral_clause", "openEntry": "open_entry", "domain": "domain", "supplierType": "supplier_type",
+    "financing": "financing", "procedure": "procedure", "zzpSubcontracting": "zzp_subcontracting",
+    "minimumTurnover": "min_turnover", "minimumStaff": "min_staff",
+}
+_DOMAIN_SCHEMES = {"wmo020": "wmo", "jz020": "jeugd"}
+
+
+def looks_like_ocds(head: bytes) -> bool:
+    """Does the start of a JSON file look like OCDS (a package, a release or a record)?"""
+    text = head[:1 << 16].decode("utf-8", "ignore")
+    return any(key in text for key in ('"ocid"', '"releases"', '"records"', '"compiledRelease"'))
+
+
+def _is_lines(path: str) -> bool:
+    if path.lower().endswith(LINE_EXTENSIONS):
+        return True
+    with open(path, "rb") as fh:
+        first = fh.readline(1 << 24).strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        obj = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and ("ocid" in obj or "compiledRelease" in obj or "releases" in obj)
+
+
+def _package_kind(path: str) -> str:
+    import ijson
+
+    with open(path, "rb") as fh:
+        for prefix, event, value in ijson.parse(fh):
+            if prefix == "" and event == "map_key" and value in ("releases", "records"):
+                return str(value)
+            if prefix == "" and event == "start_array":
+                return "list"  # a bare list of releases
+            if prefix == "" and event == "end_map":
+                break
+    return ""
+
+
+def iter_releases(path: str) -> Iterator[tuple[str, Any]]:
+    """(source, release) pairs; a release that cannot be parsed comes as (source, RowProblem)."""
+    try:
+        if _is_lines(path):
+            yield from _lines(path)
+            return
+        kind = _package_kind(path)
+    except OSError as exc:
+        raise InputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
+    except Exception as exc:  # ijson.JSONError and friends: the file as a whole is broken
+        raise InputError(path, "parse_failed", format="OCDS JSON", reason=_reason(exc)) from None
+    if not kind:
+        raise InputError(path, "parse_failed", format="OCDS JSON",
+                         reason="no 'releases' or 'records' list (not a release or record package)")
+    import ijson
+
+    prefix = {"releases": "releases.item", "records": "records.item", "list": "item"}[kind]
+    label = "record" if kind == "records" else "release"
+    n = 0
+    try:
+        with open(path, "rb") as fh:
+            for item in ijson.items(fh, prefix, use_float=True):
+                n += 1
+                yield f"{label} {n}", _compiled(item)
+    except OSError as exc:
+        raise InputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
+    except Exception as exc:
+        raise InputError(path, "parse_failed", format="OCDS JSON", reason=f"after {label} {n}: {_reason(exc)}") from None
+
+
+def _reason(exc: Exception) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+
+
+def _compiled(item: Any) -> Any:
+    if isinstance(item, dict) and "compiledRelease" in item:
+        return item["compiledRelease"]
+    return item
+
+
+def _lines(path: str) -> Iterator[tuple[str, Any]]:
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            source = f"regel {number}"
+            try:
+                obj = json.loads(raw)
+            except ValueError as exc:
+                yield source, RowProblem(source, f"not valid JSON ({_reason(exc)})")
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get("releases"), list):
+                for i, rel in enumerate(obj["releases"], 1):
+                    yield f"{source}, release {i}", rel
+            elif isinstance(obj, dict) and isinstance(obj.get("records"), list):
+                for i, rec in enumerate(obj["records"], 1):
+                    yield f"{source}, record {i}", _compiled(rec)
+            else:
+                yield source, _compiled(obj)
+
+
+def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProblem]:
+    for source, release in iter_releases(path):
+        if isinstance(release, RowProblem):
+            yield release
+            continue
+        if not isinstance(release, dict):
+            yield RowProblem(source, "not an OCDS release (expected an object)")
+            continue
+        yield from release_contracts(release, source)
+
+
+# ----- one release -> contracts ------------------------------------------------------------------
+
+
+def _dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def release_contracts(release: dict, source: str) -> Iterator[Contract | RowProblem]:
+    tender = _dict(release.get("tender"))
+    awards = [a for a in _list(release.get("awards")) if isinstance(a, dict)]
+    by_award = {str(a.get("id")): a for a in awards}
+    parties = {str(p.get("id")): p for p in _list(release.get("parties")) if isinstance(p, dict)}
+    contracts = [c for c in _list(release.get("contracts")) if isinstance(c, dict)]
+    if contracts:
+        pairs = [(c, by_award.get(str(c.get("awardID")), {})) for c in contracts]
+    else:
+        pairs = [({}, a) for a in awards]
+    for n, (contract, award) in enumerate(pairs, 1):
+        where = source if len(pairs) == 1 else f"{source}, contract {n}"
+        try:
+            fields = _fields(release, tender, award, contract, parties)
+        except (TypeError, ValueError, AttributeError) as exc:
+            yield RowProblem(where, f"unexpected OCDS structure ({_reason(exc)})")
+            continue
+        item = row_to_contract(fields, where)
+        if item is not None:
+            yield item
+
+
+def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: dict) -> dict[str, Any]:
+    local = {**_dict(tender.get("sociaalDomein")), **_dict(award.get("sociaalDomein")), **_dict(contract.get("sociaalDomein"))}
+    fields: dict[str, Any] = {
+        "id": contract.get("id") or award.get("id") or release.get("ocid"),
+        "title": contract.get("title") or award.get("title") or tender.get("title") or "",
+    }
+    suppliers = [s for s in _list(award.get("suppliers")) if isinstance(s, dict)]
+    if suppliers:
+        fields["supplier"] = suppliers[0].get("name")
+        party = _dict(parties.get(str(suppliers[0].get("id"))))
+        if _dict(party.get("details")).get("scale") == "selfEmployed":
+            fields["supplier_type"] = "zzp"
+    period = _dict(contract.get("period")) or _dict(award.get("contractPeriod")) or _dict(tender.get("contractPeriod"))
+    start = parse_date(period.get("startDate"))
+    end = parse_date(period.get("endDate"))
+    if end is None and start is not None and period.get("durationInDays"):
+        end = start + timedelta(days=int(period["durationInDays"]) - 1)
+    fields.update(start=start, end=end, max_end=parse_date(period.get("maxExtentDate")))
+    if tender.get("hasRenewal") is False:
+        fields["extensions"] = "geen"
+    renewal = _dict(tender.get("renewal"))
+    if tender.get("hasRenewal") is not False and renewal.get("maximumRenewals") is not None:
+        days = _dict(renewal.get("period")).get("durationInDays")
+        count = int(renewal["maximumRenewals"])
+        if days:
+            fields["extensions"] = f"{count}x{round(float(days) / 30.4375)} maanden"
+        elif count == 0:
+            fields["extensions"] = "geen"
+    for source in (contract, award, tender):
+        amount = _dict(source.get("value")).get("amount")
+        if amount is not None:
+            fields["value"] = amount
+            break
+    items = _list(contract.get("items")) or _list(award.get("items")) or _list(tender.get("items"))
+    form, words = _items_financing(items)
+    if form is not None:
+        fields["financing"] = form
+        fields["financing_text"] = words
+    for item in items:
+        for cls in [_dict(item).get("classification")] + _list(_dict(item).get("additionalClassifications")):
+            scheme = str(_dict(cls).get("scheme", "")).lower()
+            if scheme in _DOMAIN_SCHEMES:
+                fields.setdefault("domain", _DOMAIN_SCHEMES[scheme])
+    if _dict(tender.get("techniques")).get("hasDynamicPurchasingSystem") is True:
+        fields["open_entry"] = True
+    if tender.get("procurementMethodDetails"):
+        fields["procedure"] = tender["procurementMethodDetails"]
+    for crit in _list(_dict(tender.get("selectionCriteria")).get("criteria")):
+        crit = _dict(crit)
+        text = f"{crit.get('description', '')}".lower()
+        if crit.get("minimum") is None:
+            continue
+        if any(w in text for w in ("omzet", "turnover")):
+            fields["min_turnover"] = crit["minimum"]
+        elif any(w in text for w in ("medewerker", "fte", "personeel", "staff", "employees")):
+            fields["min_staff"] = crit["minimum"]
+    for key, name in LOCAL_FIELDS.items():
+        if local.get(key) is not None:
+            fields[name] = local[key]
+    return fields
+
+
+def _items_financing(items: list) -> tuple[FinancingForm | None, str | None]:
+    forms: list[FinancingForm] = []
+    words: list[str] = []
+    for item in items:
+        unit = _dict(_dict(item).get("unit"))
+        if not unit:
+            continue
+        scheme = str(unit.get("scheme", "")).upper()
+        code = unit.get("id") if scheme in ("", "WJ756") else None
+        form = form_from_unit(code, unit.get("name"))
+        if form is not None:
+            forms.append(form)
+            if unit.get("name"):
+                words.append(str(unit["name"]))
+    for candidate in (FinancingForm.INSPANNINGSGERICHT, FinancingForm.OUTPUTGERICHT, FinancingForm.TAAKGERICHT):
+        if candidate in forms:
+            return candidate, ", ".join(dict.fromkeys(words)) or None
+    return None, None
