@@ -52,3 +52,47 @@ def test_results_schema_ships_as_package_data() -> None:
     assert "schemas/*.json" in _pyproject()["tool"]["setuptools"]["package-data"]["sociaal_audit"]
     assert (files("sociaal_audit") / "schemas" / "results.schema.json").is_file()
     assert not (SRC / "sociaal_audit" / "schemas" / "__init__.py").exists()  # data, not a package
+
+
+# ----- dependency directions (docs/architecture.md) ------------------------------------------------
+
+FORBIDDEN = {
+    "sociaal_audit.documents": ("sociaal_audit.rules", "sociaal_audit.engine", "sociaal_audit.output", "sociaal_audit.cli",
+                                "sociaal_audit.runner"),
+    "sociaal_audit.rules": ("sociaal_audit.output", "sociaal_audit.cli"),
+    "sociaal_audit.engine": ("sociaal_audit.output", "sociaal_audit.cli"),
+    "sociaal_audit.results": ("sociaal_audit.documents", "sociaal_audit.rules", "sociaal_audit.output", "sociaal_audit.cli"),
+    "sociaal_audit.output": ("sociaal_audit.documents", "sociaal_audit.rules", "sociaal_audit.engine", "sociaal_audit.cli"),
+}
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    import ast
+
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_dependency_directions() -> None:
+    wrong = []
+    for path in sorted((SRC / "sociaal_audit").rglob("*.py")):
+        module = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        for layer, forbidden in FORBIDDEN.items():
+            if module == layer or module.startswith(layer + "."):
+                for imported in _imports(path, module):
+                    if any(imported == f or imported.startswith(f + ".") for f in forbidden):
+                        wrong.append(f"{module} imports {imported}")
+    assert wrong == []
