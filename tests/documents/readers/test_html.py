@@ -1,0 +1,123 @@
+"""HTML reader: site chrome dropped, the page's own structure kept, metadata from meta tags."""
+
+from __future__ import annotations
+
+from sociaal_audit.documents import parse_source
+from sociaal_audit.documents.model import PartKind
+from sociaal_audit.documents.readers import html
+
+PAGE = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>Verordening Wmo Zuidbroek 2026 | Lokale wet- en regelgeving</title>
+<meta name="DCTERMS.identifier" content="CVDR720001_1">
+<meta name="DC.creator" content="Gemeente Zuidbroek">
+<meta name="DCTERMS.issued" content="2026-03-05">
+<meta name="DCTERMS.source" content="Wet maatschappelijke ondersteuning 2015, art. 2.1.3">
+<script>window.tracker = "Artikel 99 Geen artikel";</script>
+</head>
+<body>
+<a class="skiplink" href="#content">Direct naar de inhoud</a>
+<header class="site-header"><nav><ul><li>Home</li><li>Regelgeving</li><li>Artikel 77 Menu</li></ul></nav></header>
+<div class="breadcrumb">Home &gt; Zuidbroek &gt; Verordening</div>
+<div id="cookiebar" role="dialog">Wij gebruiken cookies.</div>
+<main id="content">
+<h1>Verordening maatschappelijke ondersteuning Zuidbroek 2026</h1>
+<p>De raad van de gemeente Zuidbroek;</p>
+<p>besluit vast te stellen de volgende verordening:</p>
+<h2>Hoofdstuk 1 <span>Algemeen</span></h2>
+<div class="artikel">
+<h3><span class="label">Artikel</span> <span class="nr">1</span> <span class="titel">Begrippen</span></h3>
+<div class="lid"><span class="lidnr">1</span><p>In deze verordening wordt verstaan onder:</p>
+<ol type="a"><li>cliënt: een ingezetene die een melding doet;</li><li>college: het college van burgemeester en wethouders.</li></ol></div>
+<div class="lid"><span class="lidnr">2</span><p>Overige begrippen hebben de betekenis uit de Wet.</p></div>
+</div>
+<h3>Artikel 2 Melding</h3>
+<ol><li>Een melding kan bij het wijkteam worden gedaan.</li><li>Het college bevestigt de melding.</li></ol>
+<h3>Artikel 3 Tarieven</h3>
+<table><thead><tr><th>Product</th><th>Tarief</th></tr></thead><tbody><tr><td>Begeleiding</td><td>€ 62,40</td></tr></tbody></table>
+<!-- sociaal-audit: negeer INT-P05 -->
+<p>Aldus vastgesteld in de openbare vergadering van 5 maart 2026.</p>
+<h2>Toelichting</h2>
+<p>De verordening regelt de maatschappelijke ondersteuning.</p>
+</main>
+<aside class="sidebar">Gerelateerde regelingen: Artikel 55 Zijbalk</aside>
+<footer class="site-footer">Privacy | Cookies | Artikel 88 Voettekst</footer>
+</body>
+</html>
+"""
+
+
+def _doc(text: str = PAGE, name: str = "zuidbroek.html"):
+    return parse_source(text.encode("utf-8"), name)
+
+
+def test_site_chrome_is_dropped() -> None:
+    doc = _doc()
+    assert doc.format == "html"
+    for chrome in ("Direct naar de inhoud", "Regelgeving", "Home >", "cookies", "Zijbalk", "Voettekst", "tracker", "Menu"):
+        assert chrome not in doc.text
+    assert [a.number for a in doc.articles] == ["1", "2", "3"]
+    assert doc.title == "Verordening maatschappelijke ondersteuning Zuidbroek 2026"
+
+
+def test_page_structure_headings_leden_items_table() -> None:
+    doc = _doc()
+    art1, art2, _ = doc.articles
+    assert art1.heading == "Begrippen"
+    leden1 = [c for c in art1.children if c.kind is PartKind.LID]
+    assert [lid.number for lid in leden1] == ["1", "2"]  # the number in its own <span class="lidnr">
+    assert [i.number for i in leden1[0].children if i.kind is PartKind.ITEM] == ["a", "b"]
+    assert [c.number for c in art2.children if c.kind is PartKind.LID] == ["1", "2"]  # <ol> numbering
+    lines = [ln.text for ln in doc.lines]
+    assert "| Product | Tarief |" in lines and "| Begeleiding | € 62,40 |" in lines
+    assert "## Hoofdstuk 1 Algemeen" in lines
+    assert len(doc.toelichting) == 1
+    assert any(p.kind is PartKind.CLOSING for p in doc.parts)
+
+
+def test_lines_carry_source_lines_and_comments_are_kept() -> None:
+    doc = _doc()
+    page_lines = PAGE.splitlines()
+    for ln in doc.lines:
+        if ln.text.startswith("### Artikel 2"):
+            assert "Artikel 2 Melding" in page_lines[ln.line - 1]
+    assert [(c.text, PAGE.splitlines()[c.line - 1].strip()) for c in doc.comments] == [
+        ("sociaal-audit: negeer INT-P05", "<!-- sociaal-audit: negeer INT-P05 -->")
+    ]
+
+
+def test_metadata_from_meta_tags() -> None:
+    meta = _doc().metadata
+    assert meta.identifier == "CVDR720001_1"
+    assert meta.municipality == "Zuidbroek"
+    assert meta.adopted == "2026-03-05"
+    assert meta.legal_basis == ("Wet maatschappelijke ondersteuning 2015, art. 2.1.3",)
+
+
+def test_windows_1252_page_declared_in_meta() -> None:
+    page = PAGE.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    doc = parse_source(page.encode("cp1252"), "oud.htm")
+    assert "cliënt" in doc.text and "€ 62,40" in doc.text
+
+
+def test_xhtml_with_xml_declaration() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.replace("<!DOCTYPE html>\n", "").replace(
+        '<html lang="nl">', '<html xmlns="http://www.w3.org/1999/xhtml" lang="nl">'
+    )
+    doc = parse_source(page.encode("utf-8"), "pagina.xhtml")
+    assert doc.format == "html" and [a.number for a in doc.articles] == ["1", "2", "3"]
+
+
+def test_generic_html_without_main_uses_body() -> None:
+    page = "<html><body><h1>Beleidsregels Wmo Zuidbroek</h1><p>Artikel 1 Doel</p><p>Het college helpt.</p></body></html>"
+    doc = _doc(page, "generiek.html")
+    assert doc.title == "Beleidsregels Wmo Zuidbroek" and [a.number for a in doc.articles] == ["1"]
+
+
+def test_sniff_recognises_html_documents_only() -> None:
+    assert html.sniff(b"<!DOCTYPE html><html>")
+    assert html.sniff(b"\xef\xbb\xbf<!-- saved from url=(0042)https://x -->\n<html lang='nl'>")
+    assert not html.sniff(b"# Verordening\n<!-- sociaal-audit: negeer INT-P05 -->\n")
+    assert not html.sniff(b"<?xml version='1.0'?><cvdr/>")
