@@ -122,6 +122,15 @@ class Engine:
         result.fingerprint = fingerprint(result)
         return result
 
+    # ----- contract registers ------------------------------------------------------------------
+    def check_register(self, register, contracts=None, problems=()) -> "RegisterResult":  # noqa: F821
+        """Check a contract register (:class:`sociaal_audit.contracts.model.Register`) with the
+        register rules; ``contracts`` may be an iterator that streams them instead of
+        ``register.contracts``; ``problems`` are unreadable rows, one line each."""
+        from .contracts.checking import check_register_contracts
+
+        return check_register_contracts(self, register, contracts, problems)
+
 
 def locate(doc: Document, ev: Evidence) -> Location:
     start = doc.locate(ev.start)
