@@ -1,0 +1,150 @@
+"""DOCX reader: headings, Word's own list numbering, typed numbers, tables, locations, zip bombs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from sociaal_audit.documents import parse_source
+from sociaal_audit.documents.model import PartKind
+from sociaal_audit.documents.readers import docx as docx_reader
+from sociaal_audit.errors import InputError
+
+
+def _numbering(document, abstract_id: str, levels: list[tuple[str, str, int]]) -> None:
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text, start) in enumerate(levels)
+    )
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
+    first = numbering.find(qn("w:num"))
+    if first is not None:
+        first.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+
+
+def _num(document, num_id: int, abstract_id: str, restart: bool = False) -> None:
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
+    document.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+    ))
+
+
+def _numbered(document, text: str, num_id: int, level: int = 0):
+    paragraph = document.add_paragraph(text)
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+    return paragraph
+
+
+def _save(document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _ordinance() -> bytes:
+    d = docx.Document()
+    _numbering(d, "71", [("decimal", "%1.", 1), ("lowerLetter", "%2.", 1)])
+    _numbering(d, "72", [("decimal", "Artikel %1", 1)])
+    _num(d, 801, "71")
+    _num(d, 802, "71", restart=True)
+    _num(d, 803, "72")
+    d.add_heading("Verordening jeugdhulp Ravenstein 2026", level=0)  # paragraph 1
+    d.add_paragraph("De raad van de gemeente Ravenstein;")  # 2
+    d.add_paragraph("besluit vast te stellen de volgende verordening:")  # 3
+    d.add_heading("Hoofdstuk 1 Algemeen", level=2)  # 4
+    article = d.add_heading("Begrippen", level=3)  # 5: "Artikel 1" comes from Word numbering
+    num_pr = article._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = 803
+    _numbered(d, "In deze verordening wordt verstaan onder:", 801)  # 6
+    _numbered(d, "jeugdige: een persoon jonger dan achttien jaar;", 801, 1)  # 7
+    _numbered(d, "ouder: de gezaghebbende ouder.", 801, 1)  # 8
+    _numbered(d, "Overige begrippen als in de Jeugdwet.", 801)  # 9
+    d.add_heading("Artikel 2 Tarieven", level=3)  # 10: typed number
+    _numbered(d, "Het college stelt de tarieven vast:", 802)  # 11: restarts at 1
+    table = d.add_table(rows=2, cols=2)  # paragraphs 12-15
+    for r, row in enumerate((("Product", "Tarief"), ("Begeleiding", "€ 62,40"))):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    _numbered(d, "Het college indexeert de tarieven jaarlijks.", 802)  # 16
+    d.add_paragraph("3. Typed numbers stay as typed.")  # 17
+    return _save(d)
+
+
+def test_word_numbering_leden_items_and_articles() -> None:
+    doc = parse_source(_ordinance(), "ravenstein.docx")
+    assert doc.format == "docx"
+    assert doc.title == "Verordening jeugdhulp Ravenstein 2026"
+    assert [(a.number, a.heading) for a in doc.articles] == [("1", "Begrippen"), ("2", "Tarieven")]
+    leden1 = [c for c in doc.articles[0].children if c.kind is PartKind.LID]
+    assert [lid.number for lid in leden1] == ["1", "2"]
+    assert [i.number for i in leden1[0].children if i.kind is PartKind.ITEM] == ["a", "b"]
+    leden2 = [c for c in doc.articles[1].children if c.kind is PartKind.LID]
+    assert [lid.number for lid in leden2] == ["1", "2", "3"]  # restarted list, then a typed "3."
+
+
+def test_lines_headings_tables_and_paragraph_numbers() -> None:
+    doc = parse_source(_ordinance(), "ravenstein.docx")
+    by_text = {ln.text: ln.line for ln in doc.lines}
+    assert by_text["# Verordening jeugdhulp Ravenstein 2026"] == 1
+    assert by_text["### Artikel 1 Begrippen"] == 5
+    assert by_text["a. jeugdige: een persoon jonger dan achttien jaar;"] == 7
+    assert by_text["1. Het college stelt de tarieven vast:"] == 11
+    assert by_text["| Product | Tarief |"] == 12
+    assert by_text["| Begeleiding | € 62,40 |"] == 14
+    assert by_text["2. Het college indexeert de tarieven jaarlijks."] == 16
+    assert by_text["3. Typed numbers stay as typed."] == 17
+
+
+def test_numbering_from_the_paragraph_style() -> None:
+    d = docx.Document()
+    d.add_heading("Beleidsregels Wmo Ravenstein", level=0)
+    d.add_paragraph("Artikel 1 Doel")
+    for text in ("Het college verstrekt hulp.", "Het college evalueert jaarlijks."):
+        d.add_paragraph(text, style="List Number")  # numbering comes from the style, not the paragraph
+    doc = parse_source(_save(d), "stijl.docx")
+    assert [c.number for c in doc.articles[0].children if c.kind is PartKind.LID] == ["1", "2"]
+
+
+def test_number_formats() -> None:
+    assert [docx_reader._format(n, "lowerLetter") for n in (1, 2, 26, 27)] == ["a", "b", "z", "aa"]
+    assert docx_reader._format(4, "upperRoman") == "IV" and docx_reader._format(9, "lowerRoman") == "ix"
+    assert docx_reader._format(3, "decimalZero") == "03"
+
+
+def test_zip_bomb_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 1_000_000)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"\x00" * 2_000_000)  # 2 MB of zeros packs into a few KB
+    assert len(buf.getvalue()) < 20_000
+    with pytest.raises(InputError) as err:
+        parse_source(buf.getvalue(), "bom.docx")
+    message = err.value.message("nl")
+    assert err.value.code == "zip_too_large" and message.startswith("bom.docx:") and "zipbom" in message
+
+
+def test_zip_without_word_document_is_a_clear_error() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(InputError) as err:
+        parse_source(buf.getvalue(), "rekenblad.docx")
+    assert err.value.code == "parse_failed" and "rekenblad.docx" in err.value.message("en")
+
+
+def test_truncated_docx_is_a_clear_error() -> None:
+    with pytest.raises(InputError) as err:
+        parse_source(_ordinance()[:3000], "afgebroken.docx")
+    assert err.value.code == "parse_failed" and "\n" not in err.value.message("nl")
