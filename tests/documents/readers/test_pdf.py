@@ -1,0 +1,139 @@
+"""PDF reader: reading order, running headers/footers and page numbers, hyphenation, page + line, no text layer.
+
+PDFs with text are printed from HTML by headless Chromium (skipped when it is not installed); the
+PDF without a text layer is written by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sociaal_audit.documents import parse_source
+from sociaal_audit.documents.model import PartKind
+from sociaal_audit.documents.readers import pdf as pdf_reader
+from sociaal_audit.errors import InputError
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
+
+PAGES = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Verordening Wmo Heuvelrug</title>
+<style>body{font-family:'DejaVu Sans',sans-serif;font-size:11pt;margin:0}
+.page{break-after:page}.run{position:fixed;bottom:0;left:0;font-size:8pt}
+.nr{position:fixed;top:0;right:0;font-size:8pt}.narrow{width:9cm}</style></head><body>
+<div class="run">Gemeente Heuvelrug - Verordening Wmo 2026 - ontwerp</div>
+<div class="page">
+<h1>Verordening maatschappelijke ondersteuning Heuvelrug 2026</h1>
+<p>De raad van de gemeente Heuvelrug;</p>
+<p>besluit vast te stellen de volgende verordening:</p>
+<p>Artikel 1 Melding</p>
+<p>1. Een melding kan bij het wijkteam worden gedaan.</p>
+<p>2. Het college bevestigt de melding binnen vijf werkdagen.</p>
+</div>
+<div class="page">
+<p>Artikel 2 Hardheidsclausule</p>
+<p class="narrow">Het college kan in bijzondere gevallen afwijken op grond van de hardheids-<br>clausule, ten gunste van de cliënt.</p>
+</div>
+<div>
+<p>Artikel 3 Inwerkingtreding</p>
+<p>Deze verordening treedt in werking op 1 juli 2026.</p>
+</div>
+</body></html>
+"""
+
+
+def _print(tmp_path: Path, html: str, header_footer: bool) -> bytes:
+    page = tmp_path / "doc.html"
+    page.write_text(html, encoding="utf-8")
+    out = tmp_path / "doc.pdf"
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/profile",
+            f"--print-to-pdf={out}"]
+    if not header_footer:
+        args.append("--no-pdf-header-footer")
+    subprocess.run([*args, page.as_uri()], check=True, capture_output=True, timeout=120)
+    return out.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    if CHROMIUM is None:
+        pytest.skip("chromium not installed")
+    return _print(tmp_path_factory.mktemp("pdf"), PAGES, header_footer=True)
+
+
+@needs_chromium
+def test_running_headers_footers_and_page_numbers_are_dropped(printed: bytes) -> None:
+    doc = parse_source(printed, "heuvelrug.pdf")
+    assert doc.format == "pdf"
+    assert "ontwerp" not in doc.text  # our own running footer, on every page
+    assert "file://" not in doc.text and "/3" not in doc.text  # Chromium's footer: URL and "1/3"
+    assert doc.title == "Verordening maatschappelijke ondersteuning Heuvelrug 2026"  # not Chromium's header
+    assert [a.number for a in doc.articles] == ["1", "2", "3"]
+    assert [c.number for c in doc.articles[0].children if c.kind is PartKind.LID] == ["1", "2"]
+
+
+@needs_chromium
+def test_hyphenated_word_is_rejoined_and_next_line_column_moves(printed: bytes) -> None:
+    doc = parse_source(printed, "heuvelrug.pdf")
+    joined = next(ln for ln in doc.lines if "hardheidsclausule" in ln.text)
+    assert joined.text.endswith("hardheidsclausule,") and joined.page == 2
+    following = doc.lines[doc.lines.index(joined) + 1]
+    assert following.text.startswith("ten gunste") and following.column == len("clausule, ") + 1
+    assert following.page == 2 and following.line == joined.line + 1
+
+
+@needs_chromium
+def test_locations_are_page_and_line(printed: bytes) -> None:
+    doc = parse_source(printed, "heuvelrug.pdf")
+    art3 = doc.articles[2]
+    loc = doc.locate(art3.start)
+    assert loc.page == 3 and loc.line >= 1
+    first = doc.locate(doc.articles[0].start)
+    assert first.page == 1
+
+
+def test_page_number_lines() -> None:
+    for text in ("3", "Pagina 3 van 12", "- 3 -", "3/12", "blz. 4", "page 2 of 9"):
+        assert pdf_reader._PAGE_NUMBER.match(text), text
+    for text in ("3 weken", "Artikel 3", "1. Het college"):
+        assert not pdf_reader._PAGE_NUMBER.match(text), text
+
+
+def _no_text_pdf() -> bytes:
+    content = b"0 0 1 rg 100 100 200 200 re f\n"  # a filled rectangle: a page with an image-like mark, no text
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n"
+        b"4 0 obj<</Length " + str(len(content)).encode() + b">>stream\n" + content
+        + b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+
+
+def test_pdf_without_text_layer_is_a_clear_error_not_an_empty_pass() -> None:
+    with pytest.raises(InputError) as err:
+        parse_source(_no_text_pdf(), "scan.pdf")
+    assert err.value.code == "no_text_layer"
+    assert err.value.message("nl") == "scan.pdf: geen tekstlaag; OCR wordt niet ondersteund"
+    assert err.value.message("en") == "scan.pdf: no text layer; OCR is not supported"
+
+
+def test_damaged_pdf_is_a_one_line_error() -> None:
+    with pytest.raises(InputError) as err:
+        parse_source(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<", "kapot.pdf")
+    assert err.value.code == "parse_failed" and err.value.message("nl").startswith("kapot.pdf: kan PDF niet lezen")
+
+
+def test_pdf_without_text_layer_fails_the_cli_with_exit_2(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sociaal_audit.cli import app
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_no_text_pdf())
+    result = CliRunner().invoke(app, ["check", str(scan)])
+    assert result.exit_code == 2
+    assert "geen tekstlaag; OCR wordt niet ondersteund" in result.output
