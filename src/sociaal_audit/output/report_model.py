@@ -45,6 +45,7 @@ class Finding:
     severity: str
     severity_label: str
     message: str
+    own_message: bool  # False when the message is a fixed sentence standing in for one in another language
     places: list[Place]
     more_places: str | None
     not_found: bool
@@ -293,6 +294,7 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
         severity=result.severity,
         severity_label=text(f"sev_{result.severity}", lang),
         message=ctx.message(result, title),
+        own_message=ctx.same_lang and bool(result.message),
         places=shown,
         more_places=text("more_places", lang, n=hidden) if hidden > 0 else None,
         not_found=not_found,

@@ -1,0 +1,137 @@
+"""The Markdown council report: golden files for saved results (one document, two documents with an
+input error, Dutch and English), section order, ranking of the top findings, escaping, dates.
+
+Regenerate the golden files after an intended change with::
+
+    SOCIAAL_AUDIT_UPDATE_GOLDEN=1 python -m pytest tests/output/test_markdown_report.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+
+import pytest
+
+from ._report_fixtures import DATE, GOLDEN, load, render, synthetic_run
+
+CASES = [
+    ("run-lindewaarde.json", "nl", "report-lindewaarde.nl.md"),
+    ("run-lindewaarde.json", "en", "report-lindewaarde.en.md"),
+    ("run-two-documents.json", "nl", "report-two-documents.nl.md"),
+]
+
+
+@pytest.mark.parametrize("results, lang, golden", CASES)
+def test_markdown_report_matches_golden_file(results: str, lang: str, golden: str) -> None:
+    text = render(load(results), "markdown", lang=lang)
+    path = GOLDEN / golden
+    if os.environ.get("SOCIAAL_AUDIT_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"golden file {path} missing; run with SOCIAAL_AUDIT_UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+def _headings(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("#")]
+
+
+def test_single_document_sections_in_order() -> None:
+    heads = _headings(render(load("run-lindewaarde.json"), "markdown"))
+    order = ["# Integraliteitstoets sociaal domein", "## Samenvatting", "### De drie belangrijkste bevindingen",
+             "### Wat is in orde", "### Wat ontbreekt of schiet tekort", "## Scorekaart per thema", "## Bevindingen",
+             "## Wat is op orde", "## Bijlage: werkwijze, regelpakketten en toetsregels", "### Werkwijze",
+             "### Regelpakketten", "### Toetsregels"]
+    positions = [heads.index(h) for h in order]
+    assert positions == sorted(positions)
+
+
+def test_finding_has_principle_place_quote_why_and_suggestion() -> None:
+    text = render(load("run-lindewaarde.json"), "markdown")
+    block = text.split("#### P26 · ")[1].split("\n#### ")[0]
+    assert "Artikel 31 Bekostiging, lid 1, regel 314" in block
+    assert "> “Het college bekostigt aanbieders per uur geleverde ondersteuning" in block
+    assert "**Waarom dit ertoe doet:** Financier op basis van populatie" in block
+    assert "**Voorstel voor amendement of modelbepaling:** Vervang de bekostiging per uur" in block
+
+
+def test_missing_provision_says_not_found_and_what_was_looked_for() -> None:
+    text = render(load("run-lindewaarde.json"), "markdown")
+    block = text.split("#### P20 · ")[1].split("\n#### ")[0]
+    assert "**Niet gevonden in de bindende tekst**; gezocht naar “right to challenge”, “uitdaagrecht”" in block
+
+
+def test_provision_only_in_toelichting_is_not_found_with_the_notes_quoted() -> None:
+    text = render(load("run-lindewaarde.json"), "markdown")
+    block = text.split("#### P03 · ")[1].split("\n#### ")[0]
+    assert "**Niet gevonden in de bindende tekst**; gezocht naar “ombudsman”" in block
+    assert "Artikel 32, regel 493 — alleen in de toelichting (bindt niet)" in block
+
+
+def test_top_three_ranked_by_severity_then_pack_order() -> None:
+    text = render(synthetic_run(), "markdown")
+    top = text.split("### De drie belangrijkste bevindingen")[1].split("\n### ")[0]
+    items = re.findall(r"^\d\. \*\*(P\d\d)", top, flags=re.M)
+    # T-C is the only failed error; then warnings in pack order (T-B before T-D); T-A (info) is fourth
+    assert items == ["P05", "P03", "P07"]
+
+
+def test_scorecard_counts_and_bar_per_theme() -> None:
+    text = render(synthetic_run(), "markdown")
+    card = text.split("## Scorekaart per thema")[1].split("\n## ")[0]
+    assert "| Organisatie en integraliteit | 1 | 2 | 0 | ███░░░░░░░ 1/3 |" in card
+    assert "| Ruimte voor burgerinitiatief | 0 | 0 | 1 | — |" in card
+    assert "| eigen-thema | 0 | 1 | 0 | ░░░░░░░░░░ 0/1 |" in card  # unknown theme: its slug
+
+
+def test_english_report_has_no_dutch_fixed_text() -> None:
+    text = render(load("run-lindewaarde.json"), "markdown", lang="en")
+    for dutch in ("Samenvatting", "Bevindingen", "Vindplaats", "Waarom", "Gemeente", "Bijlage", "regel", "ernstig",
+                  "waarschuwing", "in orde", "Niet gevonden", "gezocht", "tekort"):
+        assert not re.search(rf"\b{dutch}\b", text), dutch
+    assert "## Summary" in text and "## Findings" in text and "Why this matters" in text
+
+
+def test_messages_in_another_language_are_replaced_not_mixed() -> None:
+    run = synthetic_run(lang="nl")  # messages written in Dutch
+    text = render(run, "markdown", lang="en")
+    assert "Melding" not in text
+    assert "Falls short: Title T-C." in text
+
+
+def test_date_from_option_else_run_else_today() -> None:
+    run = load("run-lindewaarde.json")
+    assert "**Datum van de toets:** 1 maart 2027" in render(run, "markdown", date="2027-03-01")
+    assert "**Datum van de toets:** 25 november 2026" in render(run, "markdown", date=None)  # the run's --date
+    undated = run.model_copy(update={"date": None})
+    today = dt.date.today()
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+    assert f"**Datum van de toets:** {today.day} {months[today.month - 1]} {today.year}" in render(undated, "markdown", date=None)
+
+
+def test_document_text_cannot_break_markdown() -> None:
+    run = synthetic_run()
+    doc = run.documents[0]
+    doc.title = "Verordening | *vet* <b>html</b> [link](http://x) `code`"
+    doc.results[2].locations[0].quote = "regel\nmet | pijp en # kop en <script>x</script>"
+    text = render(run, "markdown")
+    assert "**Verordening \\| \\*vet\\* \\<b\\>html\\</b\\> \\[link\\](http://x) \\`code\\`**" in text
+    assert "> “regel met \\| pijp en \\# kop en \\<script\\>x\\</script\\>”" in text
+    assert "<script>" not in text and "<b>" not in text
+
+
+def test_two_documents_overview_first_then_a_section_per_document() -> None:
+    text = render(load("run-two-documents.json"), "markdown")
+    heads = _headings(text)
+    assert heads.index("### Overzicht van de documenten") < heads.index("## 1. Verordening sociaal domein Lindewaarde 2026")
+    assert heads.index("## 1. Verordening sociaal domein Lindewaarde 2026") < heads.index(
+        "## 2. Verordening maatschappelijke ondersteuning Wolderveen 2026") < heads.index("## Invoerfouten")
+    assert "| Verordening maatschappelijke ondersteuning Wolderveen 2026 (`tests/output/data/verordening-wmo-wolderveen-2026.md`) | Wolderveen | verordening | 3 | 28 | 0 | 0 |" in text
+    assert "- tests/output/data/does-not-exist.md: bestand niet gevonden" in text
+
+
+def test_same_input_same_bytes() -> None:
+    run = load("run-two-documents.json")
+    assert render(run, "markdown") == render(load("run-two-documents.json"), "markdown")
