@@ -26,6 +26,11 @@ FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "html": "html",
     "pdf": "pdf",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "csv": "csv_output",
 }
 
 

@@ -1,0 +1,106 @@
+"""GitHub Actions workflow commands (``--format github``): each new finding becomes an annotation
+(``::error file=...,line=...,col=...::message``) shown on the right line of the pull request.
+
+Suppressed findings and findings already in the baseline do not annotate; they are listed as plain
+log lines with their reason, so nothing is dropped silently. Unused suppressions are warnings;
+input and rule errors are errors. Info findings are notices.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .labels import summary_line, where
+
+NAME = "github"
+BINARY = False
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+MAX_LOOKED_FOR = 300  # annotations are read in a pull request: the full pattern list is in the other formats
+_TEXT = {
+    "suppressed": {"nl": "onderdrukt", "en": "suppressed"},
+    "reason": {"nl": "reden", "en": "reason"},
+    "known": {"nl": "bekend uit de baseline", "en": "known from the baseline"},
+    "unused": {"nl": "ongebruikte onderdrukking van {rule}: geen bevinding gevonden ({reason})",
+               "en": "unused suppression of {rule}: no finding matched ({reason})"},
+    "looked_for": {"nl": "gezocht naar", "en": "looked for"},
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    entry = _TEXT[key]
+    return (entry.get(lang) or entry["nl"]).format(**params)
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **props: Any) -> str:
+    """One workflow command line; properties with value None are left out."""
+    given = [(k, v) for k, v in props.items() if v is not None]
+    head = f"::{name}"
+    if given:
+        head += " " + ",".join(f"{k}={escape_property(str(v))}" for k, v in given)
+    return f"{head}::{escape_data(message)}"
+
+
+def _annotation(r: Any, path: str, lang: str) -> str:
+    title = f"{r.rule} ({', '.join(r.principles)})"
+    body = r.message
+    loc = r.locations[0] if r.locations else None
+    if loc is not None:
+        body += f"\n{where(loc, lang)}: “{loc.quote}”"
+        return command(COMMANDS[r.severity], body, file=path, line=loc.line, col=loc.column,
+                       endLine=loc.end_line, endColumn=loc.end_column, title=title)
+    if r.looked_for:
+        looked_for = r.looked_for if len(r.looked_for) <= MAX_LOOKED_FOR else r.looked_for[:MAX_LOOKED_FOR] + "…"
+        body += f"\n{_t('looked_for', lang)}: {looked_for}"
+    return command(COMMANDS[r.severity], body, file=path, line=1, title=title)
+
+
+def _plain(r: Any, path: str, lang: str) -> str:
+    loc = r.locations[0] if r.locations else None
+    place = f"{path}:{loc.line}:{loc.column}" if loc else path
+    if r.suppressed is not None:
+        state = f"{_t('suppressed', lang)} ({_t('reason', lang)}: {r.suppressed.reason})"
+    else:
+        state = _t("known", lang)
+    return f"{place}: {r.rule} [{state}] {r.message}"
+
+
+def render(run: Any, options: Any) -> str:
+    lang = options.lang
+    lines: list[str] = []
+    quiet: list[str] = []
+    for d in run.documents:
+        for r in d.results:
+            if r.status == "fail":
+                if r.suppressed is not None or r.baseline == "unchanged":
+                    quiet.append(_plain(r, d.path, lang))
+                else:
+                    lines.append(_annotation(r, d.path, lang))
+            elif r.status == "error":
+                lines.append(command("error", f"{r.rule}: {r.message}", file=d.path, title=r.rule))
+        for s in d.unused_suppressions:
+            lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
+    for c in run.corpus:
+        if c.status != "fail":
+            continue
+        loc = c.locations[0] if c.locations else None
+        text = c.message + (f"\n{loc.quote}" if loc else "")
+        if c.baseline == "unchanged":
+            quiet.append(f"{loc.path if loc else c.group}: {c.rule} [{_t('known', lang)}] {c.message}")
+        else:
+            lines.append(command(COMMANDS[c.severity], text, file=loc.path if loc else None,
+                                 line=loc.line if loc else None, title=f"{c.rule} ({', '.join(c.principles)})"))
+    for s in run.unused_suppressions:
+        lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
+    for e in run.errors:
+        lines.append(command("error", e.message, file=e.path))
+    lines.extend(quiet)
+    lines.append(summary_line(run, lang))
+    return "\n".join(lines) + "\n"

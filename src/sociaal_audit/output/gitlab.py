@@ -1,0 +1,64 @@
+"""GitLab code quality report (``--format gitlab``): a JSON list of issues for the merge request
+widget (``artifacts: reports: codequality``).
+
+Each failed rule result is an issue with description, check_name, a stable fingerprint (path, rule,
+article heading and evidence, no line numbers, so GitLab recognises a finding that moved), severity
+and location. Suppressed findings are kept as ``info`` issues whose description gives the reason;
+GitLab compares with the target branch itself, so baselined findings keep their severity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from ..baseline import fingerprint
+from .sarif import artifact_uri
+
+NAME = "gitlab"
+BINARY = False
+SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
+_TEXT = {
+    "suppressed": {"nl": "onderdrukt, reden: {reason}", "en": "suppressed, reason: {reason}"},
+}
+
+
+def _issue(rule: str, principles: list[str], theme: str, severity: str, message: str, path: str,
+           line: int, key: str, suppressed_reason: str | None, lang: str) -> dict[str, Any]:
+    description = f"{rule} ({', '.join(principles)}): {message}"
+    if suppressed_reason is not None:
+        description += " [" + (_TEXT["suppressed"].get(lang) or _TEXT["suppressed"]["nl"]).format(reason=suppressed_reason) + "]"
+    return {
+        "description": description,
+        "check_name": rule,
+        "fingerprint": hashlib.sha256(f"{path}\x00{key}".encode()).hexdigest()[:32],
+        "severity": "info" if suppressed_reason is not None else SEVERITIES[severity],
+        "categories": ["Style"],
+        "location": {"path": artifact_uri(path), "lines": {"begin": max(1, line)}},
+        "content": {"body": theme},
+    }
+
+
+def build(run: Any, lang: str) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = []
+    for d in run.documents:
+        for r in d.results:
+            if r.status != "fail":
+                continue
+            line = r.locations[0].line if r.locations else 1
+            reason = r.suppressed.reason if r.suppressed is not None else None
+            issues.append(_issue(r.rule, r.principles, r.theme, r.severity, r.message, d.path, line,
+                                 fingerprint(r), reason, lang))
+    for c in run.corpus:
+        if c.status != "fail":
+            continue
+        loc = c.locations[0] if c.locations else None
+        path = loc.path if loc else (c.documents[0] if c.documents else c.group)
+        issues.append(_issue(c.rule, c.principles, c.theme, c.severity, c.message, path, loc.line if loc else 1,
+                             c.group + "\x00" + fingerprint(c), None, lang))
+    return issues
+
+
+def render(run: Any, options: Any) -> str:
+    return json.dumps(build(run, options.lang), ensure_ascii=False, indent=2) + "\n"
