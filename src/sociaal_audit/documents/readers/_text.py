@@ -8,6 +8,7 @@ from ...errors import InputError
 from ..model import TextLine
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -23,12 +24,23 @@ def decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "undecodable") from None
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_16", "iso8859_15"]).best()
-    if best is None:
-        raise InputError(path, "undecodable")
-    return str(best)
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15"]).best()
+    text = str(best) if best is not None else None
+    # C1 control characters mean a Windows-1252 file read as Latin-1 (€ is 0x80 there); too little
+    # text for the detector (a few words) falls back to Windows-1252, then Latin-1, which never fails.
+    if text is None or _C1.search(text):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return text if text is not None else data.decode("latin-1")
+    return text
 
 
 def split_lines(text: str) -> tuple[TextLine, ...]:
