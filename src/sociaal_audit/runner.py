@@ -167,6 +167,10 @@ def check_paths(
     files, errors = collect_inputs(paths, known_extensions())
     for err in errors:
         run.errors.append(InputErrorInfo(path=err.path, message=err.message(options.lang)))
+    from .contracts.runner import check_registers, split_registers  # contract registers are not documents
+
+    files, registers = split_registers(paths, files)
+    check_registers(engine, registers, options, run)
     digests: list[Any] = []
     streamed: list[DocumentResult] = []  # at most one at a time when streaming: tallied, then dropped
     tally = RunResult(tool=run.tool)

@@ -91,6 +91,8 @@ def parse_amount(value: object) -> float | None:
         amount = float(value)
     elif is_empty(value):
         return None
+    elif fold(str(value)) in ("geen", "nee", "no", "nil"):  # "minimale omzet: geen"
+        return 0.0
     else:
         text = str(value).strip()
         text = re.sub(r"(?i)^(?:eur|euro|€)\s*|\s*(?:eur|euro|€)$|\s|'", "", text).replace(" ", "")

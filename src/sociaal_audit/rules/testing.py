@@ -51,7 +51,12 @@ def test_rule(rule: LoadedRule) -> list[ExampleResult]:
     out = []
     for expected, snippets in (("pass", rule.spec.examples.pass_), ("fail", rule.spec.examples.fail)):
         for i, snippet in enumerate(snippets):
-            if rule.target == "corpus":  # an example is a list of documents, checked as one group
+            if rule.target == "register":  # an example is one contract (YAML), or a list of them
+                from ..contracts.examples import run_register_example
+
+                result = run_register_example(rule, snippet)
+                snippet = "\n".join([snippet] if isinstance(snippet, str) else snippet)
+            elif rule.target == "corpus":  # an example is a list of documents, checked as one group
                 result = run_corpus_example(rule, snippet)
                 snippet = "\n---\n".join([snippet] if isinstance(snippet, str) else snippet)
             else:

@@ -1,0 +1,179 @@
+"""Contract registers in a run: which inputs are registers, reading them, checking them.
+
+* Given explicitly as file arguments: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``,
+  ``.ndjson`` and ``.json`` files are registers; ``.yaml``/``.yml`` files are registers when they
+  hold a contract list (a list of mappings or a ``contracten:`` list).
+* Found in a directory: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``, ``.ndjson``, and
+  ``.json`` files that look like OCDS (``ocds`` in the name, or ``ocid``/``releases``/``records``
+  near the start). YAML files in directories are never taken (they are usually configuration).
+
+When registers are checked and no loaded pack has register rules, the built-in ``contracten``
+pack is loaded for them (the default pack ``integraliteit`` has only text rules).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from ..errors import InputError
+from ..results import InputErrorInfo, PackInfo, RegisterResult
+from .columns import ColumnMap, column_map_for
+from .model import Contract, Register
+from .readers import RowProblem, csv_register, listfile, ocds, xlsx_register
+
+REGISTER_PACK = "contracten"
+REGISTER_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json", ".yaml", ".yml")
+DIRECTORY_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json")
+ALWAYS = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
+
+
+def _ext(path: str) -> str:
+    return os.path.splitext(path.lower())[1]
+
+
+def _head(path: str, size: int = 1 << 16) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
+
+
+def _yaml_contract_list(path: str) -> bool:
+    import yaml
+
+    try:
+        if os.path.getsize(path) > 20 * 1024 * 1024:
+            return False
+        with open(path, encoding="utf-8-sig") as fh:
+            data = yaml.safe_load(fh)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    items = listfile.contracts_in(data)
+    return bool(items) and all(isinstance(i, dict) for i in items)
+
+
+def is_register_path(path: str, explicit: bool = True) -> bool:
+    """Is ``path`` a contract register? ``explicit``: named on the command line (not found in a directory)."""
+    ext = _ext(path)
+    if ext in ALWAYS:
+        return True
+    if ext == ".json":
+        if explicit:
+            return True
+        name = os.path.basename(path).lower()
+        return "ocds" in name or ocds.looks_like_ocds(_head(path))
+    if ext in (".yaml", ".yml"):
+        return explicit and _yaml_contract_list(path)
+    return False
+
+
+def split_registers(args: list[str], files: list[str]) -> tuple[list[str], list[str]]:
+    """(documents, registers): registers among the collected ``files`` plus those in the directories of ``args``."""
+    from ..files import collect_inputs
+
+    registers = {f for f in files if is_register_path(f, explicit=True)}
+    dirs = [a for a in args if os.path.isdir(a)]
+    if dirs:
+        found, _ = collect_inputs(dirs, DIRECTORY_EXTENSIONS)
+        registers.update(f for f in found if is_register_path(f, explicit=False))
+    documents = [f for f in files if f not in registers]
+    return documents, sorted(registers)
+
+
+def reader_for(path: str) -> Any:
+    ext = _ext(path)
+    if ext in csv_register.EXTENSIONS:
+        return csv_register
+    if ext in xlsx_register.EXTENSIONS:
+        return xlsx_register
+    if ext in ocds.LINE_EXTENSIONS:
+        return ocds
+    if ext == ".json":
+        return ocds if ocds.looks_like_ocds(_head(path)) else listfile
+    if ext in (".yaml", ".yml"):
+        return listfile
+    raise InputError(path, "unknown_format", ext=ext or "-", known=", ".join(REGISTER_EXTENSIONS))
+
+
+def _columns(path: str, options: Any) -> ColumnMap:
+    try:
+        return column_map_for(path, getattr(options, "columns", None))
+    except ValueError as exc:
+        raise InputError(path, "parse_failed", format="kolommen", reason=str(exc)) from None
+
+
+def read_register(path: str, columns: ColumnMap | None = None) -> tuple[str, Iterator[Contract | RowProblem]]:
+    """(format name, contracts and row problems one at a time). Raises InputError for an unreadable file."""
+    if not os.path.exists(path):
+        raise InputError(path, "file_not_found")
+    if not os.path.isfile(path):
+        raise InputError(path, "not_a_file")
+    if os.path.getsize(path) == 0:
+        raise InputError(path, "empty_file")
+    reader = reader_for(path)
+    return reader.NAME, reader.iter_contracts(path, columns or column_map_for(path))
+
+
+def load_register(path: str, columns: ColumnMap | None = None) -> tuple[Register, list[RowProblem]]:
+    """The whole register in memory (for tests and small files) and its unreadable rows."""
+    fmt, items = read_register(path, columns)
+    contracts: list[Contract] = []
+    problems: list[RowProblem] = []
+    for item in items:
+        (problems if isinstance(item, RowProblem) else contracts).append(item)  # type: ignore[arg-type]
+    return Register(path=path, format=fmt, contracts=contracts), problems
+
+
+def problem_message(path: str, problem: RowProblem, lang: str) -> str:
+    return InputError(path, "parse_failed", format=problem.source, reason=problem.message).message(lang)
+
+
+def check_register(engine, path: str, options: Any) -> RegisterResult:
+    """Read ``path`` as a contract register and check it with ``engine``'s register rules, streaming."""
+    lang = getattr(options, "lang", "nl")
+    fmt, items = read_register(path, _columns(path, options))
+    problems: list[str] = []
+
+    def contracts() -> Iterator[Contract]:
+        for item in items:
+            if isinstance(item, RowProblem):
+                problems.append(problem_message(path, item, lang))
+            else:
+                yield item
+
+    return engine.check_register(Register(path=path, format=fmt), contracts(), problems)
+
+
+def check_registers(engine, registers: list[str], options: Any, run) -> None:
+    """Check each register into ``run.contracts``; an unreadable file becomes one line in ``run.errors``.
+    Loads the ``contracten`` pack when no loaded pack has register rules."""
+    if not registers:
+        return
+    if not engine.register_rules:
+        from ..engine import Engine, rule_info
+        from ..rules.loader import load_pack
+
+        pack = load_pack(REGISTER_PACK)
+        engine = Engine([pack], lang=engine.lang)
+        run.packs.append(PackInfo(id=pack.id, version=pack.spec.version, title=pack.spec.title.get(engine.lang), path=None))
+        known = {r.id for r in run.rules}
+        run.rules.extend(rule_info(r) for r in pack.rules if r.id not in known)
+    for path in registers:
+        try:
+            result = check_register(engine, path, options)
+        except InputError as err:
+            run.errors.append(InputErrorInfo(path=err.path, message=err.message(options.lang)))
+            continue
+        except Exception as exc:  # a reader bug must not stop the run
+            err = InputError(path, "unreadable", reason=f"{type(exc).__name__}: {exc}")
+            run.errors.append(InputErrorInfo(path=path, message=err.message(options.lang)))
+            continue
+        run.contracts.append(result)
+        for message in result.problems:
+            run.errors.append(InputErrorInfo(path=path, message=message))
+        if result.unreadable > len(result.problems):
+            more = result.unreadable - len(result.problems)
+            text = f"{path}: nog {more} onleesbare rijen" if options.lang == "nl" else f"{path}: {more} more unreadable rows"
+            run.errors.append(InputErrorInfo(path=path, message=text))
