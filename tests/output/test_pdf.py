@@ -1,0 +1,67 @@
+"""The PDF report: WeasyPrint lays out the HTML report on A4; the PDF has the same section headings.
+Without WeasyPrint, choosing the format fails with one line that says what to install."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import subprocess
+import sys
+
+import pytest
+
+from ._report_fixtures import load, render
+from .test_html_report import parse
+
+HAS_WEASYPRINT = importlib.util.find_spec("weasyprint") is not None
+
+
+def _weasyprint_works() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+@pytest.mark.skipif(not HAS_WEASYPRINT, reason="WeasyPrint not installed (pip install 'sociaal-audit[pdf]')")
+def test_pdf_has_the_sections_of_the_html() -> None:
+    if not _weasyprint_works():
+        pytest.skip("WeasyPrint is installed but cannot load its system libraries (pango)")
+    import pdfplumber
+
+    run = load("run-lindewaarde.json")
+    data = render(run, "pdf")
+    assert isinstance(data, bytes) and data.startswith(b"%PDF-")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) >= 3
+        width, height = pdf.pages[0].width, pdf.pages[0].height
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    headings = [h for _, h in parse(render(run, "html")).headings]
+    assert len(headings) > 20
+    for heading in headings:
+        assert " ".join(heading.split()) in text, heading
+    assert "25 november 2026" in text
+
+
+def test_without_weasyprint_one_line_error_names_the_extra() -> None:
+    """Run in a fresh interpreter where importing weasyprint is blocked."""
+    code = (
+        "import sys\n"
+        "sys.modules['weasyprint'] = None  # import fails, find_spec gives None: as if not installed\n"
+        "from sociaal_audit.cli import main\n"
+        "sys.argv = ['sociaal-audit', 'report', sys.argv[1], '--format', 'pdf']\n"
+        "main()\n"
+    )
+    from ._report_fixtures import DATA
+
+    proc = subprocess.run([sys.executable, "-c", code, str(DATA / "run-lindewaarde.json")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "pip install 'sociaal-audit[pdf]'" in lines[0] and "WeasyPrint" in lines[0]
+    assert re.match(r"sociaal-audit: PDF-uitvoer", lines[0])
