@@ -42,6 +42,9 @@ from . import rules as _rules  # noqa: E402,F401
 from . import compare_cmd as _compare  # noqa: E402,F401
 from . import diff_cmd as _diff  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
+from . import config_cmd as _config_cmd  # noqa: E402,F401
+from . import baseline_cmd as _baseline_cmd  # noqa: E402,F401
+from . import init_cmd as _init_cmd  # noqa: E402,F401
 
 
 def main() -> None:
