@@ -6,8 +6,8 @@
 * :func:`compile_phrase`: a plain phrase into a regex that tolerates case, diacritics, hyphens and
   line breaks inside the phrase, light inflection and "2"/"twee".
 * :func:`parse_number`: digits or Dutch number words ("twee", "drie", "tien", "twintig").
-* :data:`SHARE_REGEX` / :func:`parse_share`: percentages and fractions ("5%", "vijf procent",
-  "een tiende", "5 tot 10 procent").
+* :func:`find_shares` / :func:`number_before`: percentages and fractions ("5%", "vijf procent",
+  "een tiende", "5 tot 10 procent"), found from the unit backwards.
 * :func:`is_negated`: "geen", "niet", "kent geen" near a match means absence, not presence.
 * :class:`Matcher`: patterns + phrases (+ optional fuzzy threshold with rapidfuzz) over spans.
 """
@@ -141,7 +141,9 @@ def parse_number(text: str) -> float | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Shares: percentages and fractions ("5%", "vijf procent", "een tiende", "5 tot 10 procent")
+# Shares: percentages and fractions ("5%", "vijf procent", "een tiende", "5 tot 10 procent").
+# Searching is anchored on the rare part (the "%" or "procent", the fraction word) and the number
+# is then read backwards from it, so a 10,000-word document is not tried number by number.
 
 FRACTION_WORDS: dict[str, float] = {
     "helft": 50.0, "derde": 100 / 3, "kwart": 25.0, "vierde": 25.0, "vijfde": 20.0, "zesde": 100 / 6,
@@ -151,26 +153,53 @@ FRACTION_WORDS: dict[str, float] = {
 _COMPOUND_NUMBER = (
     r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
 )
-_SHARE_NUMBER = rf"(?:\d+(?:,\d+)?|{_COMPOUND_NUMBER}|{NUMBER_WORD_PATTERN})"
-_PERCENT = r"\s*(?:%|procent\b|pct\b\.?)"
-# Over folded text. Group ``lo`` is the lower bound of a range, ``n`` the (upper or only) number,
-# ``frac`` a fraction word after "een"/"1" ("een tiende", "de helft").
-SHARE_PATTERN = (
-    rf"(?<![\w,.])(?:(?P<lo>{_SHARE_NUMBER})(?:{_PERCENT})?(?:\s+(?:tot(?:\s+en\s+met)?|a|of|en)\s+|\s*-\s*))?"
-    rf"(?P<n>{_SHARE_NUMBER}){_PERCENT}"
-    rf"|(?<![\w])(?:een|1|de)\s+(?P<frac>{'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))})(?:\s+deel)?\b"
+# digits as written in Dutch ("1.250,00", "2,5") or a number word, ending right at the window's end
+NUMBER_AT_END = regex.compile(
+    rf"(?<![\w.,])(?P<n>\d+(?:[.,]\d+)*|{_COMPOUND_NUMBER}|{NUMBER_WORD_PATTERN})\s*$"
 )
-SHARE_REGEX = regex.compile(SHARE_PATTERN)
+PERCENT_UNIT = regex.compile(r"%|\bprocent\b|\bpct\b\.?")
+_RANGE_LOW_AT_END = regex.compile(
+    rf"(?<![\w.,])(?P<n>\d+(?:,\d+)?|{_COMPOUND_NUMBER}|{NUMBER_WORD_PATTERN})\s*(?:%|procent)?"
+    r"(?:\s+(?:tot(?:\s+en\s+met)?|a|of|en)\s+|\s*-\s*)$"
+)
+_FRACTION = regex.compile(
+    rf"\b(?:een|1|de)\s+(?P<frac>{'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))})\b(?:\s+deel\b)?"
+)
 
 
-def parse_share(match: "regex.Match[str] | re.Match[str]") -> float | None:
-    """The share in percent of a :data:`SHARE_REGEX` match; for a range, its lower bound."""
-    frac = match.group("frac")
-    if frac:
-        return FRACTION_WORDS.get(frac)
-    values = [parse_number(match.group(g)) for g in ("lo", "n") if match.group(g)]
-    values = [v for v in values if v is not None]
-    return min(values) if values else None
+def number_before(text: str, pos: int, window: int = 32) -> tuple[int, float] | None:
+    """The number that ends right before ``pos`` (spaces between allowed): (its start, its value)."""
+    m = NUMBER_AT_END.search(text, max(0, pos - window), pos)
+    if m is None:
+        return None
+    raw = m.group("n")
+    value = parse_number(raw)
+    if value is None and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) is None:
+        return None
+    if value is None:
+        value = float(raw.replace(".", "").replace(",", "."))
+    return m.start(), value
+
+
+def find_shares(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
+    """Percentages and fractions in ``text[start:end]`` (folded text): (start, end, percent).
+    For a range ("5 tot 10 procent") the share is its lower bound."""
+    out: list[tuple[int, int, float]] = []
+    for unit in PERCENT_UNIT.finditer(text, start, end, timeout=MATCH_TIMEOUT):
+        found = number_before(text, unit.start())
+        if found is None or found[0] < start:
+            continue
+        s, value = found
+        low = _RANGE_LOW_AT_END.search(text, max(start, s - 40), s)
+        if low is not None:
+            low_value = parse_number(low.group("n"))
+            if low_value is not None:
+                s, value = low.start(), min(value, low_value)
+        out.append((s, unit.end(), value))
+    for m in _FRACTION.finditer(text, start, end, timeout=MATCH_TIMEOUT):
+        out.append((m.start(), m.end(), FRACTION_WORDS[m.group("frac")]))
+    out.sort()
+    return out
 
 
 def share_text(value: float) -> str:

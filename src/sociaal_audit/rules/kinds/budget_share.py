@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..matching import (
-    SHARE_REGEX, compile_pattern, finditer_spans, is_negated, parse_share, sentence_bounds, share_text,
-)
+from ..matching import compile_pattern, find_shares, finditer_spans, is_negated, sentence_bounds, share_text
 from . import Evidence, Outcome
 from ._match import _check_regexes
 
@@ -78,17 +76,20 @@ def budget_shares(ctx, scope: str, compiled: CompiledShare) -> list[tuple[float,
     """(share, start, end) of every share about budget kept free, original offsets."""
     ftext = ctx.norm.text
     out: list[tuple[float, int, int]] = []
-    for m in finditer_spans(ctx.norm, ctx.spans(scope), SHARE_REGEX):
-        value = parse_share(m)
-        if value is None or is_negated(ftext, m.start(), m.end()):
+    shares = [
+        share for s, e in ctx.spans(scope)
+        for share in find_shares(ftext, ctx.norm.to_folded(s), ctx.norm.to_folded(e))
+    ]
+    for start, end, value in shares:
+        if is_negated(ftext, start, end):
             continue
-        s, e = sentence_bounds(ftext, m.start(), m.end())
+        s, e = sentence_bounds(ftext, start, end)
         if not _any(compiled.budget, ftext, s, e) or _any(compiled.exclude, ftext, s, e):
             continue
         free = _any(compiled.free, ftext, s, e)
         if free is None or is_negated(ftext, free.start(), free.end()):
             continue
-        out.append((value, ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
+        out.append((value, ctx.norm.to_original(start), ctx.norm.to_original(end)))
     return out
 
 

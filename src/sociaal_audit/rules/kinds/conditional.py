@@ -44,11 +44,16 @@ def check(rule, ctx) -> Outcome:
     looked_for = p.looked_for() + " + " + _context_looked_for(p.safeguard)
     guarded, unconditional = [], []
     for m in subject.find(ctx, rule.spec.scope):
-        if compiled.safeguard.find(ctx.norm, [subject._context(ctx, m, p.safeguard.within)]):
+        around: dict[str, tuple[int, int]] = {}  # the sentence (lid, article) is computed once per match
+
+        def context(within: str) -> tuple[int, int]:
+            if within not in around:
+                around[within] = subject._context(ctx, m, within)
+            return around[within]
+
+        if compiled.safeguard.find(ctx.norm, [context(p.safeguard.within)]):
             guarded.append(m)
-        elif compiled.precondition is None or compiled.precondition.find(
-            ctx.norm, [subject._context(ctx, m, p.precondition.within)]
-        ):
+        elif compiled.precondition is None or compiled.precondition.find(ctx.norm, [context(p.precondition.within)]):
             unconditional.append(m)
     values = {"looked_for": looked_for, "guarded": len(guarded), "unconditional": len(unconditional)}
     if len(guarded) >= p.min_count:

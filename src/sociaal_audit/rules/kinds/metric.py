@@ -18,25 +18,30 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..matching import NUMBER_WORD_PATTERN, Matcher, finditer_spans
+from ..matching import Matcher, finditer_spans, number_before
 from . import Evidence, Outcome
 
 NAME = "metric"
 TARGET = "document"
 
-_NUM = rf"(?:\d[\d.]*(?:,\d+)?|{NUMBER_WORD_PATTERN})"
-_AMOUNT = r"\d{1,3}(?:\.\d{3})*(?:,(?:\d{1,2}|-))?|\d+(?:,(?:\d{1,2}|-))?"
-NORM_PATTERNS: dict[str, str] = {
-    "euros": rf"(?:€|\beur\b\.?)\s*(?:{_AMOUNT})|(?<![\w.,])(?:{_AMOUNT})\s*(?:euro|eur)\b",
-    "times": rf"(?<![\w.,]){_NUM}\s+(?:uur|uren|minuten|minuut)\b",
-    "frequencies": r"\b(?:(?:een|twee|drie|vier|vijf|zes|tien)maal|(?:\d+|een|twee|drie|vier|vijf|zes|tien)\s*(?:maal|keer|x))"
-                   r"\s+per\s+(?:dag|etmaal|week|maand|kwartaal|jaar|kalenderjaar|(?:\d+|twee|drie|vier|vijf|zes|zeven|tien)\s+jaar)\b",
-    "percentages": rf"(?<![\w.,]){_NUM}\s*(?:%|procent\b)",
-    "quantities": rf"(?<![\w.,]){_NUM}\s*(?:kilometer|km|meter|m2|m²|vierkante\s+meter|kilo|kg|liter)\b",
-    "product_codes": r"\b\d{2}[a-z]\d{2}\b",
+# Each category: the rare part to search for, and what must stand right before it ("number": a
+# number read backwards with number_before; a regex: must match the text just before). Anchoring on
+# the unit keeps a 10,000-word document from being tried number by number.
+NORM_UNITS: dict[str, tuple[str, str]] = {
+    "euros": (r"€", r"^"),  # the amount follows the sign: read forwards, see _EURO_AMOUNT
+    "euro_words": (r"\b(?:euro|eur)\b", "number"),
+    "times": (r"\b(?:uur|uren|minuten|minuut)\b", "number"),
+    "frequencies": (
+        r"\bper\s+(?:dag|etmaal|week|maand|kwartaal|jaar|kalenderjaar|(?:\d+|twee|drie|vier|vijf|zes|zeven|tien)\s+jaar)\b",
+        r"(?<![\w.,])(?:(?:een|twee|drie|vier|vijf|zes|tien)maal|(?:\d+|een|twee|drie|vier|vijf|zes|tien)\s*(?:maal|keer|x))\s+$",
+    ),
+    "percentages": (r"%|\bprocent\b", "number"),
+    "quantities": (r"\b(?:kilometer|km|meter|m2|m²|vierkante\s+meter|kilo|kg|liter)\b", "number"),
+    "product_codes": (r"\b\d{2}[a-z]\d{2}\b", ""),
 }
+_EURO_AMOUNT = r"\s*\d{1,3}(?:\.\d{3})*(?:,(?:\d{1,2}|-))?|\s*\d+(?:,(?:\d{1,2}|-))?"
 _TABLE_ROW = "table_rows"
-CATEGORIES = (*NORM_PATTERNS, _TABLE_ROW)
+CATEGORIES = ("euros", "times", "frequencies", "percentages", "quantities", "product_codes", _TABLE_ROW)
 DELEGATION_PHRASES = ["nadere regels", "bij nadere regeling", "beleidsregels"]
 
 
@@ -52,7 +57,9 @@ class CompiledMetric:
     def __init__(self, params: Params) -> None:
         import regex
 
-        self.norms = {name: regex.compile(p, regex.IGNORECASE) for name, p in NORM_PATTERNS.items()}
+        self.units = {name: regex.compile(unit) for name, (unit, _) in NORM_UNITS.items()}
+        self.before = {name: regex.compile(b) for name, (_, b) in NORM_UNITS.items() if b not in ("number", "", "^")}
+        self.euro_amount = regex.compile(_EURO_AMOUNT)
         self.delegation = Matcher((), params.delegation, negation=True)
 
 
@@ -100,12 +107,30 @@ def measure(ctx, compiled: CompiledMetric) -> dict:
 
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for name, rx in compiled.norms.items():
+    ftext = ctx.norm.text
+    for name, rx in compiled.units.items():
+        category = "euros" if name == "euro_words" else name
         for m in finditer_spans(ctx.norm, spans, rx):
-            s, e = ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())
+            fs, fe = m.start(), m.end()
+            if name == "euros":
+                amount = compiled.euro_amount.match(ftext, fe)
+                if amount is None:
+                    continue
+                fe = amount.end()
+            elif name in compiled.before:
+                before = compiled.before[name].search(ftext, max(0, fs - 24), fs)
+                if before is None:
+                    continue
+                fs = before.start()
+            elif NORM_UNITS[name][1] == "number":
+                number = number_before(ftext, fs)
+                if number is None:
+                    continue
+                fs = number[0]
+            s, e = ctx.norm.to_original(fs), ctx.norm.to_original(fe)
             if in_row(s) or any(a < e and s < b for a, b in taken):
                 continue
-            found.append((s, e, name))
+            found.append((s, e, category))
             taken.append((s, e))
     found.extend((s, e, _TABLE_ROW) for s, e in rows)
     found.sort()

@@ -30,8 +30,9 @@ TARGET_PATTERNS = [
     rf"\b(?:daalt|dalen|stijgt|stijgen|neemt|nemen|vermindert|verminderen|groeit|groeien)\b[^.;]{{0,60}}\b(?:met|tot|naar)\s+(?:{NUMBER})\b",
     r"\b(?:halveert|halveren|gehalveerd|verdubbelt|verdubbeld)\b",
 ]
+# Dates are rare, so the search starts from them and looks at their sentence only.
 DATE = [
-    r"\b(?:uiterlijk|eind|einde|voor|per|in|vanaf|op)\s+(?:\d{1,2}\s+\w+\s+)?20\d\d\b",
+    r"\b20\d\d\b",
     rf"\bbinnen\s+(?:{NUMBER})\s+(?:jaar|jaren|maanden)\b",
 ]
 AREA = [r"\b(?:per|in\s+(?:elke|iedere)|voor\s+(?:elke|iedere))\s+(?:wijk|kern|buurt|dorp|gebied)\w*\b", r"\bwijkgericht\w*\b"]
@@ -81,6 +82,14 @@ def _search(rxs, text: str, start: int, end: int):
     return None
 
 
+def _target(compiled: CompiledResults, text: str, start: int, end: int):
+    for rx in compiled.target:
+        for m in rx.finditer(text, start, end):
+            if not is_negated(text, m.start(), m.end()):
+                return m
+    return None
+
+
 def looked_for(params: Params) -> str:
     parts = "indicator (het aantal, het percentage), target (met 20% gedaald, ten minste 80%), date (uiterlijk 2028)"
     if params.require_area:
@@ -96,23 +105,20 @@ def check(rule, ctx) -> Outcome:
     formulated: list[tuple[int, int]] = []
     seen: set[int] = set()
     with_area = 0
-    for rx in compiled.target:
-        for m in finditer_spans(ctx.norm, spans, rx):
-            if is_negated(ftext, m.start(), m.end()):
-                continue
-            s, e = sentence_bounds(ftext, m.start(), m.end())
+    for date_rx in compiled.date:
+        for d in finditer_spans(ctx.norm, spans, date_rx):
+            s, e = sentence_bounds(ftext, d.start(), d.end())
             if s in seen:
                 continue
-            if _search(compiled.exclude, ftext, s, e) or not _search(compiled.indicator, ftext, s, e):
-                continue
-            if not _search(compiled.date, ftext, s, e):
+            seen.add(s)
+            target = _target(compiled, ftext, s, e)
+            if target is None or _search(compiled.exclude, ftext, s, e) or not _search(compiled.indicator, ftext, s, e):
                 continue
             area = _search(compiled.area, ftext, s, e) is not None
             if p.require_area and not area:
                 continue
-            seen.add(s)
             with_area += area
-            formulated.append((ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
+            formulated.append((ctx.norm.to_original(target.start()), ctx.norm.to_original(target.end())))
     values: dict = {"looked_for": looked_for(p), "results": len(formulated), "per_area": with_area, "vague": 0}
     if formulated:
         formulated.sort()

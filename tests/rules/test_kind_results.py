@@ -1,0 +1,48 @@
+"""`results` (P25): a sentence with indicator, target and date is a formulated result; vague
+intentions fail, quoted; money sentences never count."""
+
+from __future__ import annotations
+
+import pytest
+
+from _kind_helpers import make_rule, run
+
+MESSAGE = "{% if vague %}vaag: {{ quote }}{% else %}geen resultaten{% endif %}"
+OK = "{{ results }} resultaten, {{ per_area }} per wijk"
+
+
+def rule(**params):
+    return make_rule("results", message=MESSAGE, ok_message=OK, **params)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het aantal jongeren zonder startkwalificatie is uiterlijk in 2028 in elke wijk met 20% gedaald.",
+    "In elke kern neemt het percentage eenzame inwoners vóór 2027 af tot ten hoogste 30 procent.",
+    "Het aandeel huishoudens met problematische schulden halveert binnen vier jaar.",
+])
+def test_formulated_results_pass_quoted(sentence):
+    r = run(rule(), "Artikel 3 Resultaten\n\n" + sentence + "\n")
+    assert r.status == "pass" and r.locations[0].article == "3"
+
+
+def test_per_area_is_counted_and_can_be_required():
+    no_area = "Artikel 3\n\nHet aantal huisuitzettingen is in 2028 met 50% gedaald.\n"
+    assert run(rule(), no_area).message == "1 resultaten, 0 per wijk"
+    assert run(rule(require_area=True), no_area).status == "fail"
+    with_area = "Artikel 3\n\nHet aantal huisuitzettingen is in 2028 per wijk met 50% gedaald.\n"
+    assert run(rule(require_area=True), with_area).message == "1 resultaten, 1 per wijk"
+
+
+def test_vague_intentions_fail_quoted():
+    r = run(rule(), "Artikel 3 Doel\n\nHet college streeft ernaar dat inwoners zo lang mogelijk zelfstandig wonen.\n")
+    assert r.status == "fail" and r.message.startswith("vaag: Het college streeft ernaar")
+
+
+@pytest.mark.parametrize("sentence", [
+    "De tarieven worden per 1 januari 2027 met ten hoogste 5% verhoogd.",  # money
+    "Deze verordening treedt in werking op 1 januari 2027.",  # a date, no target
+    "Het aantal meldingen daalt met 10%.",  # no date
+])
+def test_not_a_result(sentence):
+    r = run(rule(), "Artikel 3\n\n" + sentence + "\n")
+    assert r.status == "fail" and r.message == "geen resultaten" and r.looked_for
