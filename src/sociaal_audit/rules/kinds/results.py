@@ -6,7 +6,7 @@ direction: "met 20% gedaald", "ten minste 80%", "halveert") and a ``date`` ("uit
 "eind 2027", "binnen twee jaar"), and is not about money (``exclude``: tarieven, bijdragen,
 indexering). ``area`` (per wijk, per kern) is reported and, with ``require_area``, required. A
 formulated result passes, quoted. Otherwise the rule fails, quoting the vague intentions
-("streeft ernaar", "zoveel mogelijk"), or with what was looked for.
+("streeft ernaar", "zoveel mogelijk"; strongest first), or with what was looked for.
 """
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ AREA = [r"\b(?:per|in\s+(?:elke|iedere)|voor\s+(?:elke|iedere))\s+(?:wijk|kern|b
 EXCLUDE = [
     r"\b(?:tarie\w+|bijdrage\w*|indexe\w+|geindexeerd|vergoeding\w*|bedrag\w*|budget\w*|rente|boete\w*|loonwaarde|loonkosten\w*)\b"
 ]
+# Intentions without a yardstick, strongest first. Procedural phrases ("zo spoedig mogelijk",
+# "waar mogelijk") are left out: they are about handling, not about results.
 VAGUE = [
-    r"\b(?:streeft|streven|streefden|streeft\s+ernaar|tracht\w*|beoogt|probeert)\b",
+    r"\b(?:streeft|streven|streefden|tracht\w*|beoogt|probeert)\b",
     r"\bzo\s*veel\s+(?:als\s+)?mogelijk\b",
-    r"\bzo\s+(?:lang|goed|snel|spoedig)\s+mogelijk\b",
-    r"\bwaar\s+mogelijk\b",
-    r"\bin\s+beginsel\b",
+    r"\bzo\s+lang\s+mogelijk\b",
 ]
 
 
@@ -124,10 +124,10 @@ def check(rule, ctx) -> Outcome:
         formulated.sort()
         return Outcome("pass", [Evidence(s, e) for s, e in formulated[:3]], values)
     vague = []
-    for rx in compiled.vague:
+    for rank, rx in enumerate(compiled.vague):
         for m in finditer_spans(ctx.norm, spans, rx):
             if not is_negated(ftext, m.start(), m.end()):
-                vague.append((ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
-    vague.sort()
+                vague.append((rank, ctx.norm.to_original(m.start()), ctx.norm.to_original(m.end())))
+    vague.sort()  # the strongest kind of intention first, then in document order
     values["vague"] = len(vague)
-    return Outcome("fail", [Evidence(s, e) for s, e in vague[:3]], values)
+    return Outcome("fail", [Evidence(s, e) for _, s, e in vague[:3]], values)
