@@ -55,6 +55,9 @@ def render(run, options) -> str:
     from .corpus_render import print_corpus  # results across documents (corpus rules)
 
     print_corpus(console, run, lang, options.verbose)
+    from .contracts_render import print_contracts  # contract registers: failing contracts, portfolio figures
+
+    print_contracts(console, run, lang, options.verbose)
     if run.errors:
         console.print(f"[bold red]{label('input_errors', lang)}[/bold red]")
         for e in run.errors:

@@ -34,7 +34,8 @@ entry thresholds       ``tender.selectionCriteria.criteria[]`` (selection criter
 Facts OCDS has no field for (referral clause, open entry when not a DPS, domain, zzp subcontracting,
 an explicit financing form or supplier type) are read from a local ``sociaalDomein`` object on the
 tender, award or contract (the contract's wins): ``referralClause``, ``openEntry``, ``domain``,
-``supplierType``, ``financing``, ``procedure``, ``zzpSubcontracting``.
+``supplierType``, ``financing``, ``procedure``, ``zzpSubcontracting``, ``minimumTurnover``,
+``minimumStaff`` and ``extensions`` (as in a register: "stilzwijgend", "2x1 jaar").
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
 LOCAL_FIELDS = {
     "referralClause": "referral_clause", "openEntry": "open_entry", "domain": "domain", "supplierType": "supplier_type",
     "financing": "financing", "procedure": "procedure", "zzpSubcontracting": "zzp_subcontracting",
-    "minimumTurnover": "min_turnover", "minimumStaff": "min_staff",
+    "minimumTurnover": "min_turnover", "minimumStaff": "min_staff", "extensions": "extensions",
 }
 _DOMAIN_SCHEMES = {"wmo020": "wmo", "jz020": "jeugd"}
 

@@ -1,0 +1,97 @@
+"""Contract registers in the terminal view of ``check``: per register a table of the failing
+contracts (contract, supplier, rule, principles, severity, finding) and the portfolio figures
+(value per financing form, supplier types, open entry, register rules). The JSON output carries
+them as ``contracts``."""
+
+from __future__ import annotations
+
+from .labels import label
+
+_L = {
+    "heading": {"nl": "Contractregisters", "en": "Contract registers"},
+    "contracts": {"nl": "contracten", "en": "contracts"},
+    "value": {"nl": "totale waarde", "en": "total value"},
+    "contract": {"nl": "Contract", "en": "Contract"},
+    "supplier": {"nl": "Leverancier", "en": "Supplier"},
+    "rule": {"nl": "Regel", "en": "Rule"},
+    "severity": {"nl": "Ernst", "en": "Severity"},
+    "finding": {"nl": "Bevinding", "en": "Finding"},
+    "no_findings": {"nl": "Geen bevindingen per contract.", "en": "No findings per contract."},
+    "portfolio": {"nl": "Portefeuille", "en": "Portfolio"},
+    "financing": {"nl": "bekostiging", "en": "financing"},
+    "suppliers": {"nl": "soort aanbieder", "en": "supplier type"},
+    "entry": {"nl": "tussentijdse toetreding", "en": "entry during the term"},
+    "longest": {"nl": "langste mogelijke looptijd", "en": "longest possible term"},
+    "years": {"nl": "jaar", "en": "years"},
+    "unreadable": {"nl": "onleesbare rijen", "en": "unreadable rows"},
+}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
+
+
+def _t(key: str, lang: str) -> str:
+    return _L[key].get(lang) or _L[key]["nl"]
+
+
+def _money(value: float, lang: str) -> str:
+    whole = f"{round(value):,}"
+    return "€ " + whole.replace(",", ".") if lang == "nl" else "€" + whole
+
+
+def _number(value: float, lang: str) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def _split(counts: dict[str, int], values: dict[str, float] | None, lang: str) -> str:
+    parts = []
+    for key, n in counts.items():
+        bit = f"{key} {n}"
+        if values and key in values:
+            bit += f" ({_money(values[key], lang)})"
+        parts.append(bit)
+    return ", ".join(parts) or "-"
+
+
+def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
+    """Print every register of ``run`` on a rich console (nothing when there are none)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    if not getattr(run, "contracts", None):
+        return
+    console.print(f"[bold]{_t('heading', lang)}[/bold]")
+    for reg in run.contracts:
+        f = reg.figures
+        console.print(
+            f"[bold]{escape(reg.path)}[/bold] — {reg.format}, {reg.contracts} {_t('contracts', lang)}, "
+            f"{_t('value', lang)} {_money(f.value_total, lang)}"
+            + (f", {reg.unreadable} {_t('unreadable', lang)}" if reg.unreadable else "")
+        )
+        rows = [x for x in reg.findings if x.contract is not None and x.status in ("fail", "error")]
+        if rows:
+            table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
+            for key in ("contract", "supplier", "rule", "severity", "finding"):
+                table.add_column(_t(key, lang), overflow="fold")
+            for x in rows:
+                sev = x.severity if x.status == "fail" else "error"
+                tag = label("error_sev" if sev == "error" else sev, lang) if x.status == "fail" else label("error", lang)
+                table.add_row(
+                    escape(x.contract or ""), escape(x.supplier or ""),
+                    f"{escape(x.rule)} ({', '.join(x.principles)})", f"[{_STYLE.get(sev, '')}]{tag}[/]", escape(x.message),
+                )
+            console.print(table)
+        else:
+            console.print(f"  {_t('no_findings', lang)}")
+        console.print(f"  [bold]{_t('portfolio', lang)}[/bold]")
+        console.print(f"    {_t('financing', lang)}: {escape(_split(f.count_by_financing, f.value_by_financing, lang))}")
+        console.print(f"    {_t('suppliers', lang)}: {escape(_split(f.count_by_supplier_type, None, lang))}")
+        console.print(f"    {_t('entry', lang)}: {escape(_split(f.count_by_entry, None, lang))}")
+        if f.longest_years is not None:
+            console.print(f"    {_t('longest', lang)}: {_number(f.longest_years, lang)} {_t('years', lang)}")
+        for x in reg.findings:  # register rules: shown whatever their status, they are portfolio figures
+            if x.contract is None:
+                sev = x.severity if x.status == "fail" else x.status
+                tag = label("error_sev" if sev == "error" else sev, lang)
+                console.print(f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(x.rule)} ({', '.join(x.principles)})")
+                console.print(f"      {escape(x.message)}")
+        console.print()
