@@ -142,3 +142,13 @@ def test_corpus_results_have_their_section() -> None:
     html = render(run, "html")
     assert '<h2 id="corpus">Samenhang tussen documenten</h2>' in html
     assert "## Samenhang tussen documenten" in render(run, "markdown")
+
+
+def test_title_in_print_footer_cannot_break_out_of_the_css_string() -> None:
+    run = synthetic_run()
+    run.documents[0].title = 'Verordening "x" \\ } </style><script>alert(1)</script>'
+    html = render(run, "html")
+    style = html.split("<style>")[1].split("</style>")[0]
+    footer = re.search(r'@bottom-left\{content:"([^"]*)"', style)
+    assert footer and footer.group(1) == "Integraliteitstoets sociaal domein · Verordening x   /stylescriptalert(1)/script"
+    assert "<" not in style and "\\" not in style.split("@page")[1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 _MD_SPECIAL = "\\`*_[]<>#|~"
 
@@ -33,6 +34,16 @@ def md_bar(score: object, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {passed}/{applicable}"
 
 
+def css_string(value: object, limit: int = 90) -> Markup:
+    """Text safe inside a double-quoted CSS string in a <style> element (the print footer): no quotes,
+    backslashes, angle brackets, braces or line breaks; at most ``limit`` characters. Marked safe, as
+    HTML entities would show literally inside <style>."""
+    out = " ".join(str(value).split())
+    for ch in '"\\<>{};':
+        out = out.replace(ch, "")
+    return Markup(out if len(out) <= limit else out[: limit - 1].rstrip() + "…")
+
+
 @lru_cache(maxsize=None)
 def markdown_env() -> Environment:
     env = Environment(loader=PackageLoader("sociaal_audit.output", "templates"), autoescape=False,
@@ -48,4 +59,5 @@ def html_env() -> Environment:
     env = Environment(loader=PackageLoader("sociaal_audit.output", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+    env.filters["css_string"] = css_string
     return env
