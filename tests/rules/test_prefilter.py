@@ -15,7 +15,9 @@ from sociaal_audit.documents import parse_source
 from sociaal_audit.engine import Engine
 from sociaal_audit.rules.context import DocContext
 from sociaal_audit.rules.loader import builtin_packs, load_packs
-from sociaal_audit.rules.matching import Matcher, NormalizedText, compile_pattern, compile_phrase, fold
+from sociaal_audit.rules.matching import (
+    Matcher, NormalizedText, compile_pattern, compile_phrase, finditer_spans, fold,
+)
 from sociaal_audit.rules.prefilter import CASE_ODDITIES, LiteralIndex, Requirement, required_literals, requirement
 from sociaal_audit.rules.testing import example_document_text
 
@@ -89,11 +91,11 @@ def test_at_most_four_most_selective_clauses_in_pattern_order() -> None:
 
 def test_literal_index_sees_overlapping_occurrences_inside_a_span() -> None:
     index = LiteralIndex("xaaax")
-    assert index.starts("aa") == [1, 2]
+    assert index.present("aa") and not index.present("zz")
     assert index.occurs("aa", 2, 4)  # only the overlapping occurrence fits
     assert not index.occurs("aa", 3, 5)
     assert not index.occurs("aa", 0, 2)  # starts inside, ends outside
-    assert index.starts("zz") == []
+    assert not index.occurs("zz", 0, 5)
 
 
 def test_requirement_checks_every_clause_inside_the_span() -> None:
@@ -181,12 +183,10 @@ texts = st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join)
 def assert_sound(rx: Any, need: Requirement | None, norm: NormalizedText, spans: list[tuple[int, int]]) -> None:
     if need is None:
         return
-    for m in rx.finditer(norm.text):
-        if m.end() > m.start():
-            assert need.possible(norm.literals, m.start(), m.end()), (rx.pattern, norm.text, m)
+    for m in rx.finditer(norm.text):  # empty matches too: a pattern with literals has none
+        assert need.possible(norm.literals, m.start(), m.end()), (rx.pattern, norm.text, m)
     for s, e in spans:
-        m = rx.search(norm.text, s, e)
-        if m is not None and m.end() > m.start():
+        if rx.search(norm.text, s, e) is not None:
             assert need.possible(norm.literals, s, e), (rx.pattern, norm.text, s, e)
 
 
@@ -199,30 +199,30 @@ def test_generated_patterns_never_skip_a_match(node: Node, before: str, after: s
     ends = {len(before), len(before) + len(sample), len(norm.text)}
     bounds = sorted({min(c, len(norm.text)) for c in cuts} | {0} | ends)
     spans = list(zip(bounds, bounds[1:])) + [(len(before), len(before) + len(sample))]
-    assert_sound(rx, requirement(pattern), norm, spans)
+    assert_sound(rx, requirement(pattern, rx.flags), norm, spans)
 
 
 def _pack_regexes() -> list[Any]:
-    out: dict[str, Any] = {}
+    """Every compiled regex of the built-in packs (Matchers and the kinds' own patterns)."""
+    out: dict[tuple[str, int], Any] = {}
     for pack in load_packs(sorted(builtin_packs())):
         for rule in pack.rules:
-            for matcher in _matchers(rule.compiled):
-                for rx in matcher.regexes:
-                    out.setdefault(rx.pattern, rx)
+            for rx in _regexes(rule.compiled):
+                out.setdefault((rx.pattern, rx.flags), rx)
     return [out[k] for k in sorted(out)]
 
 
-def _matchers(obj: Any, seen: set[int] | None = None) -> Iterator[Matcher]:
-    """Every Matcher inside a rule's compiled parameters (match, near, unless, good, bad...)."""
+def _regexes(obj: Any, seen: set[int] | None = None) -> Iterator[Any]:
+    """Every compiled regex inside a rule's compiled parameters (match, near, unless, norms...)."""
     seen = set() if seen is None else seen
     if obj is None or id(obj) in seen or isinstance(obj, (str, int, float, bool, bytes)):
         return
     seen.add(id(obj))
-    if isinstance(obj, Matcher):
+    if isinstance(obj, regex.Pattern):
         yield obj
         return
     if isinstance(obj, dict):
-        values: list[Any] = list(obj.values())
+        values: list[Any] = [*obj.keys(), *obj.values()]
     elif isinstance(obj, (list, tuple, set, frozenset)):
         values = list(obj)
     elif hasattr(obj, "__dict__") and type(obj).__module__.startswith("sociaal_audit"):
@@ -230,13 +230,13 @@ def _matchers(obj: Any, seen: set[int] | None = None) -> Iterator[Matcher]:
     else:
         return
     for v in values:
-        yield from _matchers(v, seen)
+        yield from _regexes(v, seen)
 
 
 def test_every_builtin_pack_pattern_has_a_prefilter_or_none() -> None:
     regexes = _pack_regexes()
     assert regexes, "the built-in packs have patterns"
-    derived = [requirement(rx.pattern) for rx in regexes]
+    derived = [requirement(rx.pattern, rx.flags) for rx in regexes]
     # most pack patterns carry a literal anchor; the prefilter must find it for nearly all
     assert sum(d is not None for d in derived) >= 0.8 * len(derived)
 
@@ -246,7 +246,7 @@ def test_every_builtin_pack_pattern_has_a_prefilter_or_none() -> None:
 def test_pack_patterns_never_skip_a_match_on_generated_text(parts: list[str], index: int) -> None:
     regexes = _PACK_REGEXES
     rx = regexes[index % len(regexes)]
-    need = requirement(rx.pattern)
+    need = requirement(rx.pattern, rx.flags)
     # text from fragments of the pattern's own literals, so matches actually happen
     own = [lit for clause in (need.clauses if need else ()) for lit in clause]
     text = " ".join(parts[: len(parts) // 2] + own + parts[len(parts) // 2:])
@@ -262,7 +262,7 @@ def test_pack_patterns_never_skip_a_match_in_real_laws() -> None:
     for path in sorted(LAWS.glob("*.md")):
         norm = NormalizedText(path.read_text(encoding="utf-8", errors="replace"))
         for rx in _PACK_REGEXES:
-            assert_sound(rx, requirement(rx.pattern), norm, [])
+            assert_sound(rx, requirement(rx.pattern, rx.flags), norm, [])
 
 
 # ----- identical results with the prefilter on and off -------------------------------------------
@@ -308,5 +308,19 @@ def test_matcher_skips_a_span_without_the_literals_and_still_finds_the_rest() ->
     assert matcher.find(norm, [first]) == []
     (match,) = matcher.find(norm, [first, (first[1], len(text))])
     assert match.text == "college kan afwijken"
-    assert "afwijken" in norm.literals._starts and "hardheidsclausule" in norm.literals._starts
-    assert norm.literals.starts("hardheidsclausule") == []  # looked up once, found nowhere
+    assert norm.literals._present == {"college": True, "afwijken": True, "hardheidsclausule": False}
+
+
+def test_finditer_spans_skips_spans_without_the_literals() -> None:
+    rx = compile_pattern(r"\bten\s+minste\s+(?P<n>\d+)\s+procent")
+    text = "Artikel 1. Ten minste tien. Artikel 2. Het college besteedt ten minste 5 procent."
+    norm = NormalizedText(text)
+    second = text.index("Artikel 2")
+    assert [m.group("n") for m in finditer_spans(norm, [(0, second), (second, len(text))], rx)] == ["5"]
+    assert norm.literals._present == {"ten": True, "minste": True, "procent": True}
+
+
+def test_flags_the_derivation_does_not_understand_mean_no_prefilter() -> None:
+    assert requirement("college  kan", regex.VERBOSE) == requirement("collegekan")
+    assert requirement("straße", regex.IGNORECASE | regex.FULLCASE) is None
+    assert requirement("college", regex.BESTMATCH) is None

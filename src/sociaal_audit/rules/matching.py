@@ -358,7 +358,7 @@ class Matcher:
         negation: bool = True,
     ) -> None:
         self.regexes = [compile_pattern(p) for p in patterns] + [compile_phrase(p) for p in phrases]
-        self.requirements = {rx: requirement(rx.pattern) for rx in self.regexes}  # literal prefilter
+        self.requirements = {rx: requirement(rx.pattern, rx.flags) for rx in self.regexes}  # literal prefilter
         self.phrases = [fold(p).strip() for p in phrases]
         self.fuzzy = fuzzy
         self.negation = negation
@@ -423,5 +423,8 @@ def finditer_spans(
 ) -> Iterable["regex.Match[str]"]:
     """Matches of a compiled regex over the folded text, limited to ``spans`` (original offsets).
     Match offsets are folded; map them back with :meth:`NormalizedText.to_original`."""
+    need = requirement(rx.pattern, rx.flags)  # literal prefilter: skip spans that cannot match
     for s, e in spans:
-        yield from rx.finditer(norm.text, norm.to_folded(s), norm.to_folded(e), timeout=MATCH_TIMEOUT)
+        fs, fe = norm.to_folded(s), norm.to_folded(e)
+        if need is None or need.possible(norm.literals, fs, fe):
+            yield from rx.finditer(norm.text, fs, fe, timeout=MATCH_TIMEOUT)

@@ -10,8 +10,8 @@ Phrases reach this module through their compiled pattern (:func:`matching.compil
 each token of a phrase becomes a literal ("2"/"twee" a disjunction; suffixes are optional parts
 and do not shorten the token).
 
-Per document, :class:`LiteralIndex` looks each literal up at most once (``literal in text``;
-where present, every start offset once, for span checks by bisection); :class:`Requirement`
+Per document, :class:`LiteralIndex` looks each literal up in the whole text at most once
+(``literal in text``) and inside a span only when the whole text has it; :class:`Requirement`
 answers "is a match possible in this span?". Only a "no" skips a search, and it is only given
 when a match is impossible: optional parts, character classes, back-references and lookarounds
 contribute nothing; a pattern Python's own parser cannot read the way the ``regex`` module does
@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
+
+import regex
 
 try:  # Python 3.11+
     from re import _constants as _sre  # type: ignore[attr-defined]
@@ -189,12 +190,21 @@ def _reduce(clause: Clause) -> Clause:
     return frozenset(s for s in clause if not any(t != s and t in s for t in clause))
 
 
+# Compile flags of the `regex` module a derivation understands: case-insensitivity only widens
+# what literals match (handled by lower-casing and CASE_ODDITIES), VERBOSE is parsed as `re`
+# parses it. Any other flag (FULLCASE, V1, WORD, REVERSE, fuzzy matching...) means no prefilter.
+_KNOWN_FLAGS = (regex.IGNORECASE | regex.UNICODE | regex.ASCII | regex.VERSION0 | regex.DOTALL
+                | regex.MULTILINE | regex.VERBOSE)
+
+
 @lru_cache(maxsize=4096)
-def _derive(pattern: str) -> tuple[Clause, ...] | None:
+def _derive(pattern: str, flags: int = 0) -> tuple[Clause, ...] | None:
+    if flags & ~_KNOWN_FLAGS:
+        return None
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            tree = _sre_parse.parse(pattern, 0)
+            tree = _sre_parse.parse(pattern, re.VERBOSE if flags & regex.VERBOSE else 0)
         if caught:  # e.g. "Possible nested set": `regex` reads it differently
             return None
         info = _sequence(tree)
@@ -214,10 +224,11 @@ def _derive(pattern: str) -> tuple[Clause, ...] | None:
     return tuple(c for c in kept if c in ranked)  # in pattern order
 
 
-def required_literals(pattern: str) -> list[Clause] | None:
-    """Literals every match of ``pattern`` contains: each clause is a set of alternatives, at
-    least one of which occurs in the match; None when nothing safe can be derived."""
-    clauses = _derive(pattern)
+def required_literals(pattern: str, flags: int = 0) -> list[Clause] | None:
+    """Literals every match of ``pattern`` (compiled by ``regex`` with ``flags``) contains: each
+    clause is a set of alternatives, at least one of which occurs in the match; None when nothing
+    safe can be derived."""
+    clauses = _derive(pattern, flags)
     return None if clauses is None else list(clauses)
 
 
@@ -226,13 +237,14 @@ def required_literals(pattern: str) -> list[Clause] | None:
 
 
 class LiteralIndex:
-    """Where literals occur in one document's folded text; each literal is looked up once."""
+    """Which literals occur in one document's folded text; each is looked up in the whole text
+    once, and inside a span only when the whole text has it."""
 
-    __slots__ = ("text", "_starts", "_usable")
+    __slots__ = ("text", "_present", "_usable")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: dict[str, list[int]] = {}
+        self._present: dict[str, bool] = {}
         self._usable: bool | None = None
 
     @property
@@ -242,22 +254,16 @@ class LiteralIndex:
             self._usable = not any(ch in self.text for ch in CASE_ODDITIES)
         return self._usable
 
-    def starts(self, literal: str) -> list[int]:
-        """Every start offset of ``literal`` (overlapping ones included), in order."""
-        found = self._starts.get(literal)
+    def present(self, literal: str) -> bool:
+        """Does ``literal`` occur anywhere in the text? (cached)"""
+        found = self._present.get(literal)
         if found is None:
-            if literal in self.text:
-                found = [m.start() for m in re.finditer("(?=" + re.escape(literal) + ")", self.text)]
-            else:
-                found = []
-            self._starts[literal] = found
+            found = self._present[literal] = literal in self.text
         return found
 
     def occurs(self, literal: str, start: int, end: int) -> bool:
         """Does ``literal`` occur entirely inside ``text[start:end]``?"""
-        starts = self.starts(literal)
-        i = bisect_left(starts, start)
-        return i < len(starts) and starts[i] + len(literal) <= end
+        return self.present(literal) and self.text.find(literal, start, end) != -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,9 +281,10 @@ class Requirement:
 
 
 @lru_cache(maxsize=4096)
-def requirement(pattern: str) -> Requirement | None:
-    """The :class:`Requirement` for a compiled pattern's source, or None (always search)."""
-    clauses = _derive(pattern)
+def requirement(pattern: str, flags: int = 0) -> Requirement | None:
+    """The :class:`Requirement` of a pattern compiled with ``flags`` (a compiled pattern's
+    ``.pattern`` and ``.flags``), or None: always search."""
+    clauses = _derive(pattern, flags)
     if clauses is None:
         return None
     return Requirement(tuple(tuple(sorted(c, key=lambda s: (-len(s), s))) for c in clauses))
