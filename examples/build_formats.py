@@ -176,7 +176,10 @@ def to_text(blocks: list[Block]) -> str:
         elif b.kind == "items":
             out += [f"{i.letter}. {i.text}" for i in b.items] + [""]
         elif b.kind == "table":
-            out += ["| " + " | ".join(r) + " |" for r in b.rows] + [""]
+            rows = ["| " + " | ".join(r) + " |" for r in b.rows]
+            if b.header_rows:
+                rows.insert(b.header_rows, "|" + "---|" * len(b.rows[0]))
+            out += rows + [""]
     return "\n".join(out)
 
 
@@ -354,6 +357,8 @@ def to_docx(blocks: list[Block]) -> bytes:
             for r, row in enumerate(b.rows):
                 for c, value in enumerate(row):
                     table.cell(r, c).text = value
+                if r < b.header_rows:  # a header row, repeated on every page as Word does
+                    table.rows[r]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -278,3 +278,27 @@ def unique(values: list[str]) -> tuple[str, ...]:
         if v and v not in seen:
             seen.append(v)
     return tuple(seen)
+
+
+_LIST_OR_ROW = re.compile(r"^(?:\||(?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivx]{1,5})[.)°]\s|\d{1,3}°\s|[-–•*·▪]\s)")
+
+
+def paragraph_breaks(lines: list[TextLine]) -> list[TextLine]:
+    """Blank lines between blocks, as in Markdown, so sentences never run across a heading or paragraph.
+
+    A blank follows every heading and paragraph, and closes a run of list lines (leden,
+    onderdelen) or table rows; list lines and rows of one run stay together.
+    """
+    out: list[TextLine] = []
+    for i, ln in enumerate(lines):
+        out.append(ln)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None:
+            break
+        listed = bool(_LIST_OR_ROW.match(ln.text))
+        next_listed = bool(_LIST_OR_ROW.match(nxt.text))
+        same_run = listed and next_listed and (ln.text.startswith("|") == nxt.text.startswith("|"))
+        if ln.text.startswith("#") or not same_run:
+            out.append(TextLine(text="", line=ln.line, column=ln.column, page=ln.page))
+    return out
+

@@ -46,7 +46,7 @@ def read(data: bytes, path: str) -> SourceText:
         for c in body:
             if _xml.local(c) != "intitule":
                 walker.walk(c)
-    return SourceText(path=path, format=NAME, lines=tuple(walker.lines), metadata=meta)
+    return SourceText(path=path, format=NAME, lines=tuple(_xml.paragraph_breaks(walker.lines)), metadata=meta)
 
 
 def _first(el: Any, name: str) -> Any | None:

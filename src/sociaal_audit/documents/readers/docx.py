@@ -19,6 +19,7 @@ from typing import Any
 
 from ...errors import InputError
 from ..model import Metadata, SourceText, TextLine
+from ._xml import paragraph_breaks
 
 NAME = "docx"
 EXTENSIONS = (".docx",)
@@ -59,7 +60,8 @@ def read(data: bytes, path: str) -> SourceText:
         raise InputError(path, "parse_failed", format="DOCX", reason=_SPACE.sub(" ", str(exc))[:200] or "invalid") from None
     reader = _BodyReader(document)
     reader.read_body()
-    return SourceText(path=path, format=NAME, lines=tuple(reader.lines), metadata=_metadata(document))
+    lines = tuple(paragraph_breaks(reader.lines))
+    return SourceText(path=path, format=NAME, lines=lines, metadata=_metadata(document))
 
 
 def _metadata(document: Any) -> Metadata:
@@ -290,3 +292,12 @@ class _BodyReader:
                 cells.append(_SPACE.sub(" ", " ".join(texts)).strip().replace("|", "/"))
             if any(cells):
                 self.lines.append(TextLine(text="| " + " | ".join(cells) + " |", line=first_line or 1))
+                if self._is_header(tr) and not self._is_header(tr.getnext()):
+                    self.lines.append(TextLine(text="|" + "---|" * len(cells), line=first_line or 1))
+
+    def _is_header(self, tr: Any) -> bool:
+        """A row marked as header row ("repeat as header row at the top of each page")."""
+        if tr is None or tr.tag != self.qn("w:tr"):
+            return False
+        trpr = tr.find(self.qn("w:trPr"))
+        return trpr is not None and trpr.find(self.qn("w:tblHeader")) is not None

@@ -47,7 +47,7 @@ def read(data: bytes, path: str) -> SourceText:
             continue
         walker.walk(part)
     meta = metadata(root, _xml.text_of(title_el) if title_el is not None else None)
-    return SourceText(path=path, format=NAME, lines=tuple(walker.lines), metadata=meta)
+    return SourceText(path=path, format=NAME, lines=tuple(_xml.paragraph_breaks(walker.lines)), metadata=meta)
 
 
 def _publication(root: Any) -> Any | None:

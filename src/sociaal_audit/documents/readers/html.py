@@ -83,7 +83,9 @@ def read(data: bytes, path: str) -> SourceText:
     walker = _Walker()
     walker.walk(content)
     walker.flush(None)
-    return SourceText(path=path, format=NAME, lines=tuple(walker.lines), metadata=meta, comments=comments)
+    return SourceText(
+        path=path, format=NAME, lines=tuple(_xml.paragraph_breaks(walker.lines)), metadata=meta, comments=comments
+    )
 
 
 def _tag(el: Any) -> str:

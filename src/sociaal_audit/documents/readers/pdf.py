@@ -64,17 +64,26 @@ def read(data: bytes, path: str) -> SourceText:
         raise InputError(path, "no_text_layer")
     kept = _drop_running_lines(pages)
     lines = _rejoin_hyphenated(_join_wrapped_headings(kept))
-    return SourceText(
-        path=path,
-        format=NAME,
-        lines=tuple(TextLine(text=ln.text, line=ln.number, column=ln.column, page=ln.page) for ln in lines),
-    )
+    return SourceText(path=path, format=NAME, lines=tuple(_with_paragraph_breaks(lines)))
+
+
+def _with_paragraph_breaks(lines: list[_Line]) -> list[TextLine]:
+    """A blank line where the vertical gap says a new paragraph starts, as in Markdown."""
+    out: list[TextLine] = []
+    for i, ln in enumerate(lines):
+        out.append(TextLine(text=ln.text, line=ln.number, column=ln.column, page=ln.page))
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom > 0.6 * max(nxt.size, ln.size, 1.0):
+            out.append(TextLine(text="", line=ln.number, column=ln.column, page=ln.page))
+    return out
 
 
 def _page_lines(page: Any, page_number: int) -> list[_Line]:
     words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"]
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"]
     )
+    table_rows, boxes = _table_rows(page, words)
+    words = [w for w in words if not _inside(w, boxes)]
     words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
     rows: list[list[dict[str, Any]]] = []
     for word in words:
@@ -83,19 +92,49 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
         else:
             rows.append([word])
     height = float(page.height or 842)
-    out: list[_Line] = []
-    for i, row in enumerate(rows):
+    found: list[tuple[float, float, str, float]] = list(table_rows)
+    for row in rows:
         row.sort(key=lambda w: w["x0"])
         text = " ".join(w["text"] for w in row).translate(_LIGATURES).strip()
-        if not text:
-            continue
-        top = min(w["top"] for w in row)
-        bottom = max(w["bottom"] for w in row)
+        if text:
+            sizes = sorted(round(float(w.get("size") or 0), 1) for w in row)
+            found.append((min(w["top"] for w in row), max(w["bottom"] for w in row), text, sizes[len(sizes) // 2]))
+    found.sort(key=lambda f: f[0])
+    out: list[_Line] = []
+    number = 0
+    for top, bottom, text, size in found:
+        if not text.startswith("|---"):  # the header separator is not a line on the page
+            number += 1
         in_margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
-        sizes = sorted(round(float(w.get("size") or 0), 1) for w in row)
-        out.append(_Line(page=page_number, number=i + 1, top=top, text=text, in_margin=in_margin,
-                         size=sizes[len(sizes) // 2], bottom=bottom))
+        out.append(_Line(page=page_number, number=number, top=top, text=text, in_margin=in_margin, size=size, bottom=bottom))
     return out
+
+
+def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _table_rows(page: Any, words: list[dict[str, Any]]) -> tuple[list[tuple[float, float, str, float]], list[Any]]:
+    """Ruled tables as "| a | b |" rows (with a "|---|" row after a bold header row)."""
+    rows: list[tuple[float, float, str, float]] = []
+    boxes = []
+    for table in page.find_tables():
+        cells = table.extract()
+        if not cells or len(cells[0]) < 2:
+            continue  # a single box around text is a frame, not a table
+        boxes.append(table.bbox)
+        for i, (row, values) in enumerate(zip(table.rows, cells)):
+            x0, top, x1, bottom = row.bbox
+            texts = [" ".join((v or "").split()).replace("|", "/").translate(_LIGATURES) for v in values]
+            if not any(texts):
+                continue
+            rows.append((top, bottom, "| " + " | ".join(texts) + " |", 0.0))
+            if i == 0:
+                in_row = [w for w in words if _inside(w, [row.bbox])]
+                if in_row and all("bold" in str(w.get("fontname", "")).lower() for w in in_row):
+                    rows.append((top + 0.01, bottom, "|" + "---|" * len(texts), 0.0))
+    return rows, boxes
 
 
 def _running_key(text: str) -> str:
