@@ -1,0 +1,210 @@
+"""Baselines: moving an article or editing elsewhere creates no new finding; a new violation is
+exactly one new finding; fixed findings are counted; works for DOCX and from another directory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sociaal_audit.baseline import BaselineError, apply, create, fingerprint, heading_without_number, load
+from sociaal_audit.cli import app
+from sociaal_audit.cli.check import load_effective_config, run_check
+
+HEAD = """\
+# Verordening maatschappelijke ondersteuning Beekdal 2026
+
+De raad van de gemeente Beekdal;
+
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+
+besluit vast te stellen de volgende verordening:
+
+"""
+DEFINITIONS = """\
+### Artikel {n}. Begripsbepalingen
+
+1. In deze verordening wordt verstaan onder college: het college van burgemeester en wethouders van de gemeente Beekdal.
+2. Het college voert binnen {weeks} weken na de melding een onderzoek uit.
+
+"""
+CONTRACTS = """\
+### Artikel {n}. Overeenkomsten met aanbieders
+
+1. Het college sluit overeenkomsten met aanbieders van maatwerkvoorzieningen.
+2. De overeenkomsten worden aangegaan voor de duur van vier jaar met de mogelijkheid tot tweemaal verlenging met telkens twee jaar.
+
+"""
+FUNDING = """\
+### Artikel {n}. Bekostiging
+
+1. Het college bekostigt aanbieders {how}.
+
+"""
+CLOSING = """\
+### Artikel {n}. Citeertitel
+
+Deze verordening wordt aangehaald als: Verordening maatschappelijke ondersteuning Beekdal 2026.
+"""
+BY_RESULT = "op basis van een vast budget per wijk, afgestemd op de maatschappelijke resultaten"
+BY_HOUR = "per uur geleverde ondersteuning op basis van productcodes"
+P26 = "INT-P26-geen-productfinanciering"
+
+
+def ordinance(order: tuple[str, ...] = ("definitions", "contracts", "funding"), weeks: str = "zes", funding: str = BY_RESULT) -> str:
+    parts = {"definitions": DEFINITIONS, "contracts": CONTRACTS, "funding": FUNDING}
+    body = ""
+    for n, name in enumerate(order, 1):
+        body += parts[name].format(n=n, weeks=weeks, how=funding)
+    return HEAD + body + CLOSING.format(n=len(order) + 1)
+
+
+def check(path: Path, baseline: Path | None = None):
+    cfg = load_effective_config(None, None, None, None, str(baseline) if baseline else None)
+    return run_check([str(path)], cfg, kind=None, date=None, max_bytes=10_000_000, jobs=1)
+
+
+def failed(run) -> list:
+    return [r for d in run.documents for r in d.results if r.status == "fail"]
+
+
+@pytest.fixture
+def baselined(tmp_path: Path) -> tuple[Path, Path]:
+    doc = tmp_path / "wmo.md"
+    doc.write_text(ordinance(), encoding="utf-8")
+    base = tmp_path / "sociaal-audit-baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    return doc, base
+
+
+def test_unchanged_document_has_only_known_findings(baselined: tuple[Path, Path]) -> None:
+    doc, base = baselined
+    run = check(doc, base)
+    assert run.baseline.new == 0 and run.baseline.fixed == 0
+    assert run.baseline.unchanged == len(failed(run)) > 5
+    assert run.blocking("info") == 0 and run.summary.baselined == run.baseline.unchanged
+
+
+def test_moving_and_renumbering_an_article_and_editing_elsewhere_creates_no_new_finding(baselined: tuple[Path, Path]) -> None:
+    doc, base = baselined
+    before = {r.rule: r for r in failed(check(doc))}
+    doc.write_text(ordinance(order=("contracts", "definitions", "funding"), weeks="vier"), encoding="utf-8")
+    run = check(doc, base)
+    after = {r.rule: r for r in failed(run)}
+    moved = after["INT-P09-contractduur-en-keuze"]
+    assert moved.locations[0].line != before["INT-P09-contractduur-en-keuze"].locations[0].line  # it did move
+    assert moved.locations[0].article == "1"  # and was renumbered from 2 to 1
+    assert run.baseline.new == 0 and run.baseline.fixed == 0
+    assert all(r.baseline == "unchanged" for r in after.values())
+    assert run.blocking("info") == 0
+
+
+def test_adding_a_violation_is_exactly_one_new_finding(baselined: tuple[Path, Path]) -> None:
+    doc, base = baselined
+    doc.write_text(ordinance(funding=BY_HOUR), encoding="utf-8")
+    run = check(doc, base)
+    new = [r for r in failed(run) if r.baseline == "new"]
+    assert [r.rule for r in new] == [P26]
+    assert run.baseline.new == 1 and run.baseline.fixed == 0
+    assert run.blocking("warning") == 1
+
+
+def test_fixing_a_finding_is_counted_as_fixed(tmp_path: Path) -> None:
+    doc = tmp_path / "wmo.md"
+    doc.write_text(ordinance(funding=BY_HOUR), encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    doc.write_text(ordinance(funding=BY_RESULT), encoding="utf-8")
+    run = check(doc, base)
+    assert run.baseline.fixed == 1 and run.baseline.new == 0
+    assert P26 not in {r.rule for r in failed(run)}
+
+
+def test_fingerprint_ignores_line_numbers_and_article_numbers() -> None:
+    assert heading_without_number("Artikel 12a. Hardheidsclausule", "12a") == "hardheidsclausule"
+    assert heading_without_number("Art. 4 – Bekostiging", "4") == "bekostiging"
+    assert heading_without_number(None, None) == ""
+    from sociaal_audit.results import Location, Result
+
+    def result(line: int, article: str, title: str, quote: str) -> Result:
+        loc = Location(line=line, column=3, article=article, article_title=title, quote=quote)
+        return Result(rule="INT-P09-x", pack="p", principles=["P09"], theme="t", status="fail", severity="warning",
+                      message="m", locations=[loc])
+
+    a = result(10, "2", "Artikel 2. Overeenkomsten", "De overeenkomsten  worden aangegaan voor vier jaar.")
+    b = result(40, "7", "Artikel 7 Overeenkomsten", "De overeenkomsten worden\naangegaan voor vier jaar.")
+    c = result(10, "2", "Artikel 2. Overeenkomsten", "De overeenkomsten worden aangegaan voor vijf jaar.")
+    assert fingerprint(a) == fingerprint(b) != fingerprint(c)
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "verordeningen").mkdir()
+    doc = tmp_path / "verordeningen" / "wmo.md"
+    doc.write_text(ordinance(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    made = runner.invoke(app, ["baseline", "create", "verordeningen", "-o", "ci/baseline.json", "-j1"])
+    assert made.exit_code == 0, made.stderr
+    data = json.loads((tmp_path / "ci" / "baseline.json").read_text(encoding="utf-8"))
+    assert {f["path"] for f in data["findings"]} == {"../verordeningen/wmo.md"}
+    # the same findings from another working directory, with the path written differently
+    monkeypatch.chdir(tmp_path / "verordeningen")
+    result = runner.invoke(app, ["check", "./wmo.md", "--baseline", "../ci/baseline.json", "--fail-on", "info", "-j1"])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "0 nieuw" in result.stderr
+
+
+def test_baseline_file_is_stable_and_sorted(baselined: tuple[Path, Path]) -> None:
+    doc, base = baselined
+    again = create(check(doc), str(base))
+    assert again == base.read_text(encoding="utf-8")
+    findings = json.loads(again)["findings"]
+    assert findings == sorted(findings, key=lambda f: (f["path"], f["rule"], f["fingerprint"]))
+
+
+def test_works_for_docx(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+
+    def write(order: tuple[str, ...], funding: str) -> Path:
+        document = docx.Document()
+        for line in ordinance(order=order, funding=funding).splitlines():
+            if line.startswith("#"):
+                document.add_heading(line.lstrip("# "), level=line.count("#", 0, 4))
+            elif line.strip():
+                document.add_paragraph(line)
+        path = tmp_path / "wmo.docx"
+        document.save(str(path))
+        return path
+
+    doc = write(("definitions", "contracts", "funding"), BY_RESULT)
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"]
+    doc = write(("contracts", "definitions", "funding"), BY_HOUR)
+    run = check(doc, base)
+    assert [r.rule for r in failed(run) if r.baseline == "new"] == [P26]
+
+
+@pytest.mark.parametrize("content, detail", [
+    ("{", "not valid JSON"),
+    ('{"findings": []}', "not a sociaal-audit baseline"),
+    ('{"sociaal_audit_baseline": 1, "findings": [{"path": "a.md"}]}', "finding 1 needs"),
+])
+def test_invalid_baseline_files_name_the_file_and_cause(tmp_path: Path, content: str, detail: str) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(BaselineError) as info:
+        load(str(path))
+    assert info.value.message("en").startswith(f"{path}: invalid baseline file: {detail}")
+
+
+def test_missing_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "wmo.md").write_text(ordinance(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "wmo.md", "--baseline", "nergens.json", "-j1"])
+    assert result.exit_code == 2
+    assert "nergens.json: ongeldig baselinebestand: file not found" in result.stderr
+    with pytest.raises(BaselineError):
+        apply(check(tmp_path / "wmo.md"), str(tmp_path / "nergens.json"))
