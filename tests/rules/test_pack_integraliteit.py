@@ -164,3 +164,31 @@ def test_docs_principles_md_is_generated_from_the_pack(pack):
     for rule in pack.rules:
         assert f"`{rule.id}`" in current
     assert "31 of 31 principles covered." in current
+
+
+# A Wmo-only, policy-light ordinance full of near misses (tests/rules/data/verordening-wmo-beekveld.md).
+BEEKVELD = Path(__file__).parent / "data" / "verordening-wmo-beekveld.md"
+EXPECTED_ON_BEEKVELD = {
+    "INT-P01-eigen-kracht-met-vangnet": ("pass", "3"),  # "voor zover hij ... niet op eigen kracht"; art. 1 is a definition
+    "INT-P02-vrije-budgetruimte": ("pass", "9"),  # 7% kept free, over a line break; art. 9 lid 2 "5%" is a bijdrage
+    "INT-P03-onafhankelijke-ombudsman": ("fail", None),  # only the provider's procedure and the Nationale ombudsman
+    "INT-P05-hardheidsclausule": ("pass", "11"),  # the provision, not the heading, is quoted
+    "INT-P06-beleidsarme-verordening": ("pass", "4"),  # norms sent to nadere regels
+    "INT-P09-contractduur-en-keuze": ("pass", "8"),  # yearly termination; a four-year membership is no contract
+    "INT-P10-integraal-pgb": ("fail", None),  # pgb only for the Wmo
+    "INT-P12-integrale-verordening": ("fail", None),
+    "INT-P16-samenstelling-wijkteam": ("fail", None),  # the composition of a household is no team
+    "INT-P25-maatschappelijke-resultaten": ("pass", "10"),
+}
+
+
+def test_near_misses_in_a_policy_light_wmo_ordinance(pack):
+    doc = parse_source(BEEKVELD.read_bytes(), str(BEEKVELD))
+    results = {r.rule: r for r in Engine([pack]).check_document(doc).results}
+    for rule_id, (status, article) in EXPECTED_ON_BEEKVELD.items():
+        r = results[rule_id]
+        assert r.status == status, (rule_id, r.status, r.message)
+        if article is not None:
+            assert r.locations[0].article == article, (rule_id, r.locations[0])
+    assert results["INT-P05-hardheidsclausule"].locations[0].quote.startswith("Het college kan")
+    assert results["INT-P02-vrije-budgetruimte"].values["share"] == "7%"

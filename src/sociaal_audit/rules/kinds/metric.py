@@ -161,6 +161,7 @@ def check(rule, ctx) -> Outcome:
         "words": m["words"],
         "per_1000": _fmt(m["per_1000"]),
         "max_per_1000": _fmt(p.max_per_1000),
+        "min_norms": p.min_norms,
         "delegations": len(m["delegations"]),
         "looked_for": f"detailed norms per 1,000 words (at most {_fmt(p.max_per_1000)}) and delegation clauses",
     }
