@@ -214,3 +214,14 @@ def test_shipped_example_formats_give_the_markdown_result(suffix: str, engine: E
     assert _structure(doc) == _structure(reference)
     assert len(reference.articles) == 44
     assert _statuses(engine, doc) == _statuses(engine, reference)
+
+
+def _where(engine: Engine, doc: Document) -> dict[str, set[tuple[str | None, str | None]]]:
+    return {r.rule: {(loc.article, loc.lid) for loc in r.locations} for r in engine.check_document(doc).results}
+
+
+def test_same_articles_and_leden_as_evidence_per_rule(documents: dict[str, Document], engine: Engine) -> None:
+    reference = _where(engine, documents["markdown"])
+    assert any(reference.values())
+    for fmt, doc in documents.items():
+        assert _where(engine, doc) == reference, fmt
