@@ -46,18 +46,20 @@ def test_pdf_has_the_sections_of_the_html() -> None:
     assert "25 november 2026" in text
 
 
-def test_without_weasyprint_one_line_error_names_the_extra() -> None:
-    """Run in a fresh interpreter where importing weasyprint is blocked."""
+@pytest.mark.parametrize("command", ["report", "check"])
+def test_without_weasyprint_one_line_error_names_the_extra(command: str) -> None:
+    """Run in a fresh interpreter where importing weasyprint is blocked; check fails before auditing."""
     code = (
         "import sys\n"
         "sys.modules['weasyprint'] = None  # import fails, find_spec gives None: as if not installed\n"
         "from sociaal_audit.cli import main\n"
-        "sys.argv = ['sociaal-audit', 'report', sys.argv[1], '--format', 'pdf']\n"
+        "sys.argv = ['sociaal-audit', sys.argv[2], sys.argv[1], '--format', 'pdf']\n"
         "main()\n"
     )
     from ._report_fixtures import DATA
 
-    proc = subprocess.run([sys.executable, "-c", code, str(DATA / "run-lindewaarde.json")],
+    target = DATA / ("run-lindewaarde.json" if command == "report" else "verordening-wmo-wolderveen-2026.md")
+    proc = subprocess.run([sys.executable, "-c", code, str(target), command],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert proc.stdout == ""

@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview": {"nl": "Overzicht van de documenten", "en": "Overview of the documents"},
     "col_in_order": {"nl": "In orde", "en": "In order"},
     "col_failed": {"nl": "Tekort", "en": "Falls short"},
-    "col_serious": {"nl": "waarvan ernstig", "en": "of which serious"},
+    "col_serious": {"nl": "Waarvan ernstig", "en": "Of which serious"},
     "col_na": {"nl": "N.v.t.", "en": "N/a"},
     "col_theme": {"nl": "Thema", "en": "Theme"},
     "col_score": {"nl": "Score", "en": "Score"},
