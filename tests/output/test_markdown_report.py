@@ -135,3 +135,19 @@ def test_two_documents_overview_first_then_a_section_per_document() -> None:
 def test_same_input_same_bytes() -> None:
     run = load("run-two-documents.json")
     assert render(run, "markdown") == render(load("run-two-documents.json"), "markdown")
+
+
+def test_failed_measurement_without_search_is_not_called_not_found() -> None:
+    run = synthetic_run()
+    run.documents[0].results[3].looked_for = None  # T-D: failed, no places, nothing searched for
+    block = render(run, "markdown").split("#### P07 · ")[1].split("\n#### ")[0]
+    assert "Niet gevonden" not in block
+    assert "**Waarschuwing**: Melding T-D." in block
+
+
+def test_every_fixed_text_in_both_languages() -> None:
+    from sociaal_audit.output.report_strings import KINDS, STRINGS, THEMES
+
+    for table in (STRINGS, THEMES, KINDS):
+        for key, entry in table.items():
+            assert set(entry) == {"nl", "en"} and all(v.strip() for v in entry.values()), key

@@ -282,7 +282,9 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
     else:
         shown = places[:MAX_PLACES]
     hidden = len(places) - len(shown)
-    not_found = result.status == "fail" and not binding
+    looked_for = _looked_for(result, lang)
+    # 'not found' only where the rule searched for text (a measured rule has nothing to find)
+    not_found = result.status == "fail" and not binding and looked_for is not None
     return Finding(
         rule=result.rule,
         principles=", ".join(result.principles),
@@ -298,7 +300,7 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
         places=shown,
         more_places=text("more_places", lang, n=hidden) if hidden > 0 else None,
         not_found=not_found,
-        looked_for=_looked_for(result, lang) if not_found else None,
+        looked_for=looked_for if not_found else None,
         why=_pick(info.rationale, lang) or "" if info else "",
         suggestion=_pick(info.suggestion, lang) if info else None,
         source=_source(info),
