@@ -148,3 +148,23 @@ def test_truncated_docx_is_a_clear_error() -> None:
     with pytest.raises(InputError) as err:
         parse_source(_ordinance()[:3000], "afgebroken.docx")
     assert err.value.code == "parse_failed" and "\n" not in err.value.message("nl")
+
+
+def test_tracked_changes_fields_and_hyperlinks() -> None:
+    d = docx.Document()
+    d.add_paragraph("Verordening Wmo Ravenstein")
+    d.add_paragraph("Artikel 1 Hardheidsclausule")
+    p = d.add_paragraph("Het college kan ")
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="griffie"><w:r><w:t>in bijzondere gevallen</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="griffie"><w:r><w:delText>nooit</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")}><w:r><w:t xml:space="preserve"> afwijken van</w:t></w:r></w:hyperlink>'
+    ))
+    p._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'
+    ))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:instrText> REF artikel </w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> deze verordening.</w:t></w:r>'))
+    doc = parse_source(_save(d), "wijzigingen.docx")
+    assert "Het college kan in bijzondere gevallen afwijken van deze verordening." in doc.text
+    assert "nooit" not in doc.text and "REF" not in doc.text

@@ -185,10 +185,8 @@ def _roman(n: int) -> str:
 class _BodyReader:
     def __init__(self, document: Any) -> None:
         from docx.oxml.ns import qn
-        from docx.text.paragraph import Paragraph
 
         self.qn = qn
-        self.Paragraph = Paragraph
         self.document = document
         self.numbering = _Numbering(document)
         self.lines: list[TextLine] = []
@@ -213,9 +211,25 @@ class _BodyReader:
                 if content is not None:
                     self.blocks(content)
 
+    def text(self, p: Any) -> str:
+        """The paragraph's visible text: runs, hyperlinks, fields, content controls and tracked
+        insertions; not tracked deletions, field codes or text boxes (paragraphs of their own)."""
+        qn = self.qn
+        skip = {qn("w:p"), qn("w:del"), qn("w:moveFrom")}
+        wanted = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " ", qn("w:noBreakHyphen"): "-"}
+        parts: list[str] = []
+        for el in p.iter(*wanted):
+            anc = el.getparent()
+            while anc is not None and anc is not p and anc.tag not in skip:
+                anc = anc.getparent()
+            if anc is not p:
+                continue
+            fixed = wanted[el.tag]
+            parts.append(fixed if fixed is not None else (el.text or ""))
+        return _SPACE.sub(" ", "".join(parts)).strip()
+
     def paragraph(self, p: Any) -> None:
-        para = self.Paragraph(p, self.document)
-        text = _SPACE.sub(" ", para.text or "").strip()
+        text = self.text(p)
         if not text:
             return
         style_id, num = self._style_and_numbering(p)
@@ -288,7 +302,7 @@ class _BodyReader:
                 for p in tc.iter(qn("w:p")):
                     if first_line is None:
                         first_line = self.ordinal.get(id(p))
-                    texts.append(self.Paragraph(p, self.document).text or "")
+                    texts.append(self.text(p))
                 cells.append(_SPACE.sub(" ", " ".join(texts)).strip().replace("|", "/"))
             if any(cells):
                 self.lines.append(TextLine(text="| " + " | ".join(cells) + " |", line=first_line or 1))
