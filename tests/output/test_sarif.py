@@ -1,0 +1,166 @@
+"""SARIF output: valid against the official SARIF 2.1.0 schema, rules with help text and principle
+tags, results on the right line and column, suppressions and baseline state, stable bytes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from sociaal_audit.baseline import create
+from sociaal_audit.cli.check import load_effective_config, render_options, run_check
+from sociaal_audit.output import render
+
+SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+ORDINANCE = """\
+# Verordening maatschappelijke ondersteuning Beekdal 2026
+<!-- sociaal-audit: negeer INT-P05 reden="De hardheidsclausule staat in de Algemene verordening sociaal domein" -->
+
+De raad van de gemeente Beekdal;
+
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+
+besluit vast te stellen de volgende verordening:
+
+### Artikel 1. Begripsbepalingen
+
+1. In deze verordening wordt verstaan onder college: het college van burgemeester en wethouders van de gemeente Beekdal.
+
+### Artikel 2. Overeenkomsten met aanbieders
+
+1. Het college sluit overeenkomsten met aanbieders van maatwerkvoorzieningen.
+2. De overeenkomsten worden aangegaan voor de duur van vier jaar met de mogelijkheid tot tweemaal verlenging met telkens twee jaar.
+
+### Artikel 3. Bekostiging
+
+1. Het college bekostigt aanbieders per uur geleverde ondersteuning op basis van productcodes.
+
+### Artikel 4. Citeertitel
+
+Deze verordening wordt aangehaald als: Verordening maatschappelijke ondersteuning Beekdal 2026.
+"""
+P09 = "INT-P09-contractduur-en-keuze"
+P26 = "INT-P26-geen-productfinanciering"
+P05 = "INT-P05-hardheidsclausule"
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "verordeningen").mkdir()
+    (tmp_path / "verordeningen" / "wmo beekdal.md").write_text(ORDINANCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def make_run(baseline: str | None = None, lang: str = "nl"):
+    cfg = load_effective_config(None, lang, None, None, baseline)
+    return run_check(["verordeningen"], cfg, kind=None, date=None, max_bytes=10_000_000, jobs=1)
+
+
+def sarif(run, lang: str = "nl") -> dict:
+    return json.loads(render(run, "sarif", render_options(lang, False, False, None)))
+
+
+def by_rule(log: dict) -> dict[str, dict]:
+    return {r["ruleId"]: r for r in log["runs"][0]["results"]}
+
+
+def test_valid_against_the_official_schema(workdir: Path) -> None:
+    if not SCHEMA.exists():
+        pytest.skip("official SARIF schema not available")
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    base = workdir / "baseline.json"
+    base.write_text(create(make_run(), str(base)), encoding="utf-8")
+    (workdir / "verordeningen" / "kapot.md").write_bytes(b"")  # an input error becomes a notification
+    for log in (sarif(make_run()), sarif(make_run(str(base)), "en")):
+        jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+        assert log["version"] == "2.1.0" and len(log["runs"]) == 1
+
+
+def test_results_point_at_the_right_line_and_column(workdir: Path) -> None:
+    log = sarif(make_run())
+    lines = (workdir / "verordeningen" / "wmo beekdal.md").read_text(encoding="utf-8").splitlines()
+    for rule, expected in ((P09, "2. De overeenkomsten"), (P26, "1. Het college bekostigt")):
+        (loc,) = by_rule(log)[rule]["locations"]
+        physical = loc["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "verordeningen/wmo%20beekdal.md"  # relative, encoded
+        region = physical["region"]
+        line = lines[region["startLine"] - 1]
+        assert line.startswith(expected)
+        matched = line[region["startColumn"] - 1:region["endColumn"] - 1]
+        assert matched and matched in loc["message"]["text"]  # the quote holds the matched text
+        assert loc["logicalLocations"][0]["name"].startswith("Artikel")
+
+
+def test_missing_provisions_point_at_the_document(workdir: Path) -> None:
+    result = by_rule(sarif(make_run()))["INT-P07-evaluatie"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 1, "startColumn": 1}
+    assert "gezocht naar" in result["message"]["text"]
+
+
+def test_rules_carry_help_text_and_principle_tags(workdir: Path) -> None:
+    log = sarif(make_run())
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "sociaal-audit" and driver["rules"]
+    rules = driver["rules"]
+    for result in log["runs"][0]["results"]:
+        rule = rules[result["ruleIndex"]]
+        assert rule["id"] == result["ruleId"]
+        assert rule["help"]["text"] and rule["help"]["markdown"]
+        assert set(rule["properties"]["tags"]) >= set(result["properties"]["principles"])
+        assert result["level"] == rule["defaultConfiguration"]["level"]
+    p05 = next(r for r in rules if r["id"] == P05)
+    assert p05["shortDescription"]["text"].startswith("Hardheidsclausule")
+    assert "P05" in p05["properties"]["tags"] and p05["defaultConfiguration"]["level"] == "error"
+    assert "Voorstel" in p05["help"]["text"]
+
+
+def test_suppressions_and_baseline_state(workdir: Path) -> None:
+    run = make_run()
+    results = by_rule(sarif(run))
+    (suppression,) = results[P05]["suppressions"]
+    assert suppression["kind"] == "inSource" and suppression["status"] == "accepted"
+    assert suppression["justification"].startswith("De hardheidsclausule staat")
+    assert suppression["location"]["physicalLocation"]["region"]["startLine"] == 2
+    assert "suppressions" not in results[P09] and "baselineState" not in results[P09]
+    base = workdir / "baseline.json"
+    base.write_text(create(run, str(base)), encoding="utf-8")
+    text = (workdir / "verordeningen" / "wmo beekdal.md").read_text(encoding="utf-8")
+    (workdir / "verordeningen" / "wmo beekdal.md").write_text(
+        text.replace("### Artikel 4. Citeertitel", "### Artikel 4. Zorgplicht\n\n"
+                     "1. Het college weigert een maatwerkvoorziening als de cliënt geen eigen kracht inzet.\n\n"
+                     "### Artikel 5. Citeertitel"), encoding="utf-8")
+    results = by_rule(sarif(make_run(str(base))))
+    states = {rule: r.get("baselineState") for rule, r in results.items() if rule != P05}
+    assert set(states.values()) <= {"new", "unchanged"} and states[P09] == "unchanged"
+    assert "baselineState" not in results[P05]  # suppressed findings are not part of the baseline
+
+
+def test_fingerprints_are_stable_when_lines_move(workdir: Path) -> None:
+    first = by_rule(sarif(make_run()))
+    path = workdir / "verordeningen" / "wmo beekdal.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("De raad van", "\n\n\nDe raad van"), encoding="utf-8")
+    second = by_rule(sarif(make_run()))
+    assert second[P09]["locations"][0]["physicalLocation"]["region"]["startLine"] == \
+        first[P09]["locations"][0]["physicalLocation"]["region"]["startLine"] + 3
+    assert {k: v["partialFingerprints"] for k, v in first.items()} == {k: v["partialFingerprints"] for k, v in second.items()}
+
+
+def test_stable_bytes_and_no_absolute_paths(workdir: Path) -> None:
+    one = render(make_run(), "sarif", render_options("nl", False, False, None))
+    two = render(make_run(), "sarif", render_options("nl", False, False, None))
+    assert one == two
+    assert str(workdir) not in one and os.sep + "tmp" not in one
+
+
+def test_input_errors_are_notifications(workdir: Path) -> None:
+    (workdir / "verordeningen" / "leeg.md").write_bytes(b"")
+    invocation = sarif(make_run())["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = [n for n in invocation["toolExecutionNotifications"] if n["level"] == "error"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "verordeningen/leeg.md"
