@@ -1,0 +1,120 @@
+"""The contract model: Dutch register values in, typed fields and derived terms out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from sociaal_audit.contracts.model import Contract, Domain, SupplierType
+from sociaal_audit.contracts.parsing import (
+    ExtensionOptions, add_months, months_between, parse_amount, parse_bool, parse_date, parse_extensions,
+)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("31-12-2026", date(2026, 12, 31)), ("1-3-2024", date(2024, 3, 1)), ("01/07/2025", date(2025, 7, 1)),
+    ("2025-07-01", date(2025, 7, 1)), ("2025-07-01T00:00:00+02:00", date(2025, 7, 1)),
+    ("2025-07-01T00:00:00Z", date(2025, 7, 1)), ("1 januari 2025", date(2025, 1, 1)), ("", None), ("n.v.t.", None),
+])
+def test_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31-02-2025", "volgend jaar", "2025/13/01"])
+def test_bad_dates_say_why(text):
+    with pytest.raises(ValueError, match="date"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.250.000,00", 1_250_000.0), ("€ 1.250.000", 1_250_000.0), ("1,250,000.00", 1_250_000.0), ("1250000", 1_250_000.0),
+    ("86.500,50", 86_500.5), ("€ 62.000,-", 62_000.0), ("145000.75", 145_000.75), ("2.000", 2000.0), ("geen", 0.0),
+    (1250000, 1_250_000.0), ("", None),
+])
+def test_amounts(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ongeveer een miljoen", "-5.000,00", "1.2.3,4,5"])
+def test_bad_amounts(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2x1 jaar", ExtensionOptions(2, 24)), ("2 x 12 maanden", ExtensionOptions(2, 24)), ("1x2 jaar", ExtensionOptions(1, 24)),
+    ("2x6 maanden", ExtensionOptions(2, 12)), ("1 + 1 jaar", ExtensionOptions(2, 24)), ("geen", ExtensionOptions(0, 0)),
+    ("verlengen met 12 kalendermaanden, maximaal 3 keer", ExtensionOptions(3, 36)), ("1 jaar", ExtensionOptions(1, 12)),
+    ("2 times 1 year", ExtensionOptions(2, 24)), ("stilzwijgend met telkens een jaar", ExtensionOptions(0, 0, True)),
+])
+def test_extensions(text, expected):
+    assert parse_extensions(text) == expected
+
+
+def test_unreadable_extension_is_an_error():
+    with pytest.raises(ValueError, match="extension"):
+        parse_extensions("in overleg")
+
+
+@pytest.mark.parametrize("text, expected", [("ja", True), ("Ja (art. 3.7)", True), ("x", True), ("yes", True),
+                                            ("nee", False), ("geen", False), ("No", False), ("", None), ("onbekend", None)])
+def test_yes_no(text, expected):
+    assert parse_bool(text) is expected
+
+
+def test_month_arithmetic():
+    assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+    assert months_between(date(2023, 1, 1), date(2026, 12, 31)) == 48
+    assert months_between(date(2024, 7, 1), date(2025, 6, 30)) == 12
+
+
+def test_possible_term_counts_every_extension():
+    c = Contract(id="JH-1", start="01-01-2023", end="31-12-2026", extensions="2x1 jaar")
+    assert c.term_years == 4
+    assert c.possible_end == date(2028, 12, 31)
+    assert c.possible_years == 6
+
+
+def test_maximum_end_date_wins_when_later():
+    c = Contract(id="W-1", start="01-04-2023", end="31-03-2027", extensions="1x1 jaar", max_end="31-03-2029")
+    assert c.possible_end == date(2029, 3, 31)
+    assert c.possible_years == 6
+
+
+def test_open_ended_contract_runs_indefinitely():
+    c = Contract(id="W-2", start="01-01-2024", end="31-12-2025", extensions="stilzwijgend")
+    assert c.open_ended and c.possible_years == float("inf")
+
+
+def test_unknown_term_is_none_not_zero():
+    assert Contract(id="W-3", end="31-12-2025").possible_years is None
+    assert Contract(id="W-4").possible_end is None
+
+
+def test_entry_derived_from_procedure_only_when_not_stated():
+    assert Contract(id="A", procedure="Open house").entry_open is True
+    assert Contract(id="B", procedure="Europese aanbesteding").entry_open is False
+    assert Contract(id="C", procedure="Europese aanbesteding", open_entry="ja").entry_open is True
+    assert Contract(id="D", procedure="Inbesteding").entry_open is None
+
+
+def test_words_become_types():
+    c = Contract(id=12, supplier_type="ZZP'er", domain="Jeugdwet", financing="per etmaal", value="€ 1.950.000,00")
+    assert c.id == "12"
+    assert c.supplier_type is SupplierType.ZZP
+    assert c.domain is Domain.JEUGD
+    assert c.financing.value == "inspanningsgericht" and c.financing_text == "per etmaal"
+    assert c.value == 1_950_000.0
+    assert Contract(id="E", supplier_type="Burgerinitiatief").supplier_type is SupplierType.BURGERINITIATIEF
+
+
+def test_end_before_start_is_refused():
+    with pytest.raises(ValidationError, match="before start"):
+        Contract(id="X", start="01-01-2025", end="31-12-2024")
+
+
+def test_financing_words_that_name_no_form_are_refused():
+    with pytest.raises(ValidationError, match="financing form"):
+        Contract(id="X", financing="naar draagkracht")

@@ -1,0 +1,171 @@
+"""Register readers: CSV dialects and encodings, XLSX, YAML/JSON lists, OCDS packages and JSON Lines;
+bad rows name the line and column, bad files raise one InputError naming the file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sociaal_audit.contracts.columns import ColumnMap, load_column_map
+from sociaal_audit.contracts.runner import is_register_path, load_register, split_registers
+from sociaal_audit.errors import InputError
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def test_comma_csv_with_english_headers(tmp_path):
+    path = write(tmp_path, "register.csv",
+                 "Contract ID,Title,Supplier,Start date,End date,Extension options,Contract value,Financing\n"
+                 'W-1,Household help,Clean Home Ltd,2024-01-01,2027-12-31,2x1 year,"1,250,000.00",per hour\n')
+    reg, problems = load_register(path)
+    assert problems == []
+    (c,) = reg.contracts
+    assert (c.id, c.supplier, c.value, c.possible_years, c.financing.value) == ("W-1", "Clean Home Ltd", 1_250_000.0, 6, "inspanningsgericht")
+    assert c.source == "regel 2"
+
+
+def test_windows_1252_csv_with_title_rows_above_the_table(tmp_path):
+    text = ("Contractregister gemeente Lindewaarde;;;\n;;;\n"
+            "Contractnummer;Leverancier;Einddatum;Waarde\n"
+            "JH-7;Zorgcoöperatie Één;31-12-2025;€ 86.500,00\n")
+    reg, problems = load_register(write(tmp_path, "register.csv", text, "cp1252"))
+    assert problems == []
+    assert reg.contracts[0].supplier == "Zorgcoöperatie Één"
+    assert reg.contracts[0].end == date(2025, 12, 31)
+    assert reg.contracts[0].source == "regel 4"
+
+
+def test_a_bad_row_names_line_and_column_and_the_others_go_on(tmp_path):
+    text = ("Contractnummer;Ingangsdatum;Einddatum;Contractwaarde\n"
+            "A-1;01-01-2024;31-12-2025;100.000,00\n"
+            "A-2;01-01-2024;31-02-2025;100.000,00\n"
+            ";;;\n"
+            ";01-01-2024;31-12-2025;5,00\n"
+            "A-3;01-01-2024;31-12-2025;ongeveer een ton\n"
+            "A-4;01-01-2024;31-12-2026;200.000,00\n")
+    reg, problems = load_register(write(tmp_path, "r.csv", text))
+    assert [c.id for c in reg.contracts] == ["A-1", "A-4"]
+    assert [(p.source, p.message.split(":")[0]) for p in problems] == [
+        ("regel 3", "Einddatum"), ("regel 5", "no contract number"), ("regel 6", "Contractwaarde")]
+    assert "31-02-2025" in problems[0].message
+
+
+def test_csv_without_a_contract_number_column_is_an_input_error(tmp_path):
+    path = write(tmp_path, "notes.csv", "naam;adres\nPiet;Dorpsstraat 1\n")
+    with pytest.raises(InputError) as exc:
+        load_register(path)
+    message = exc.value.message("en")
+    assert message.startswith(path) and "contract number" in message and "\n" not in message
+
+
+def test_column_map_beside_the_register(tmp_path):
+    write(tmp_path, "inkoop.csv", "Dossier;Partij;Looptijd tot\nK-1;Stichting Noord;31-12-2026\n")
+    with pytest.raises(InputError):
+        load_register(str(tmp_path / "inkoop.csv"))
+    write(tmp_path, "inkoop.kolommen.yaml", "id: Dossier\nsupplier: [Partij, Contractpartij]\n")
+    reg, _ = load_register(str(tmp_path / "inkoop.csv"))
+    assert reg.contracts[0].supplier == "Stichting Noord"
+    assert reg.contracts[0].end == date(2026, 12, 31)
+
+
+def test_column_map_refuses_unknown_fields(tmp_path):
+    path = write(tmp_path, "k.yaml", "leverancier_naam: Partij\n")
+    with pytest.raises(ValueError, match="unknown field 'leverancier_naam'"):
+        load_column_map(path)
+    assert ColumnMap().assign(["Contract ID", "Waarde (EUR)", "EINDDATUM"]) == {0: "id", 1: "value", 2: "end"}
+
+
+def test_xlsx_reads_native_dates_and_numbers():
+    reg, problems = load_register(str(DATA / "register-lindewaarde.xlsx"))
+    assert problems == [] and len(reg.contracts) == 33
+    first = reg.contracts[0]
+    assert first.start == date(2021, 1, 1) and first.value == 12_400_000.0
+    assert first.source == "Contractregister rij 4"
+
+
+def test_a_file_that_is_not_a_workbook(tmp_path):
+    path = write(tmp_path, "register.xlsx", "Contractnummer;Einddatum\n")
+    with pytest.raises(InputError) as exc:
+        load_register(path)
+    assert "XLSX" in exc.value.message("en") and path in exc.value.message("en")
+
+
+def test_yaml_and_json_lists(tmp_path):
+    yaml_path = write(tmp_path, "contracten.yaml",
+                      "contracten:\n  - contractnummer: JH-1\n    einddatum: 31-12-2027\n    bekostiging: lumpsum\n"
+                      "  - id: JH-2\n    end: 2026-12-31\n")
+    reg, problems = load_register(yaml_path)
+    assert [c.id for c in reg.contracts] == ["JH-1", "JH-2"] and problems == []
+    assert reg.contracts[0].financing.value == "taakgericht"
+    json_path = write(tmp_path, "contracten.json", json.dumps([{"id": "A", "waarde": "1.000,00"}, {"id": "B", "kleur": "rood"}]))
+    reg, problems = load_register(json_path)
+    assert [c.id for c in reg.contracts] == ["A"]
+    assert problems[0].source == "contract 2" and "kleur" in problems[0].message
+
+
+def test_ocds_record_package_uses_compiled_release(tmp_path):
+    release = {"ocid": "ocds-x-1", "id": "1", "date": "2024-01-01", "tag": ["contract"],
+               "tender": {"title": "Begeleiding", "contractPeriod": {"startDate": "2024-01-01T00:00:00Z", "durationInDays": 731},
+                          "hasRenewal": True, "renewal": {"maximumRenewals": 2, "period": {"durationInDays": 365}},
+                          "items": [{"id": "1", "unit": {"scheme": "WJ756", "id": "04", "name": "uur"}}],
+                          "selectionCriteria": {"criteria": [{"type": "economic", "description": "Minimale omzet", "minimum": "250000"}]}},
+               "awards": [{"id": "A1", "suppliers": [{"id": "S1", "name": "Zorg Noord"}], "value": {"amount": 500000, "currency": "EUR"}}]}
+    path = write(tmp_path, "records.json", json.dumps({"uri": "x", "records": [{"ocid": "ocds-x-1", "releases": [], "compiledRelease": release}]}))
+    reg, problems = load_register(path)
+    assert problems == [] and reg.format == "ocds"
+    (c,) = reg.contracts
+    assert (c.id, c.supplier, c.value, c.min_turnover) == ("A1", "Zorg Noord", 500000.0, 250000.0)
+    assert c.end == date(2025, 12, 31) and c.possible_years == 4
+    assert c.financing.value == "inspanningsgericht"
+
+
+def test_ocds_tender_only_release_is_no_contract(tmp_path):
+    path = write(tmp_path, "tender.jsonl", json.dumps({"ocid": "ocds-x-2", "tender": {"title": "Nog in aanbesteding"}}) + "\n")
+    reg, problems = load_register(path)
+    assert reg.contracts == [] and problems == []
+
+
+def test_json_lines_bad_line_is_a_row_problem(tmp_path):
+    good = json.dumps({"ocid": "o-1", "contracts": [{"id": "C-1", "period": {"startDate": "2024-01-01", "endDate": "2024-12-31"}}]})
+    path = write(tmp_path, "x.jsonl", good + "\n{niet af\n\n" + good.replace("C-1", "C-2") + "\n")
+    reg, problems = load_register(path)
+    assert [c.id for c in reg.contracts] == ["C-1", "C-2"]
+    assert problems[0].source == "regel 2" and "JSON" in problems[0].message
+
+
+def test_truncated_release_package_is_an_input_error(tmp_path):
+    text = (DATA / "register-lindewaarde-ocds.json").read_text(encoding="utf-8")
+    path = write(tmp_path, "afgebroken.json", text[: len(text) // 2])
+    with pytest.raises(InputError) as exc:
+        list(load_register(path)[0].contracts)
+    assert "OCDS" in exc.value.message("en")
+
+
+def test_json_without_releases_is_an_input_error(tmp_path):
+    path = write(tmp_path, "pakket.json", json.dumps({"uri": "x", "publisher": {"name": "y"}}, indent=1))
+    with pytest.raises(InputError) as exc:
+        load_register(path)
+    assert exc.value.message("en") == f"{path}: cannot parse JSON (expected a list of contracts or a mapping with a " \
+        "'contracten' list, or an OCDS release or record package)"
+
+
+def test_which_files_are_registers(tmp_path):
+    (tmp_path / "map").mkdir()
+    for name, text in [("map/a.csv", "x"), ("map/b.json", '{"releases": []}'), ("map/c.json", '{"naam": 1}'),
+                       ("map/register-ocds.json", "{}"), ("map/pakket.yaml", "contracten: [{id: A}]"), ("map/d.md", "# x")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    docs, regs = split_registers([str(tmp_path / "map")], [str(tmp_path / "map/d.md")])
+    assert docs == [str(tmp_path / "map/d.md")]
+    assert [Path(r).name for r in regs] == ["a.csv", "b.json", "register-ocds.json"]
+    assert is_register_path(str(tmp_path / "map/pakket.yaml"), explicit=True)
+    assert not is_register_path(str(tmp_path / "map/pakket.yaml"), explicit=False)
+    assert is_register_path(str(tmp_path / "map/c.json"), explicit=True)
