@@ -319,3 +319,31 @@ def test_inserted_lid_and_ordinal_items() -> None:
     article = doc.articles[0]
     assert [c.number for c in article.children] == ["1", "2", "2a", "3"]
     assert [c.number for c in article.children[1].children] == ["1e", "2e"]
+
+
+def test_a_toelichting_line_inside_an_article_does_not_end_the_binding_text() -> None:
+    text = ("Verordening Wmo Beekveld\n\nArtikel 11\nToelichting op het besluit\n1. Het college licht elk besluit toe.\n\n"
+            "Artikel 12 Aanvraag\nHet college beslist op de aanvraag.\nToelichting bij de aanvraag\nHet college helpt.\n\n"
+            "Artikel 13 Slot\nDeze verordening treedt in werking.\n")
+    doc = parse(text, "t.txt")
+    assert doc.toelichting == []
+    assert [(a.number, a.heading) for a in doc.articles] == [
+        ("11", "Toelichting op het besluit"), ("12", "Aanvraag"), ("13", "Slot")]
+
+
+def test_notes_under_each_article_stay_apart_and_the_next_article_binds() -> None:
+    text = ("# Verordening Wmo Beekveld\n\n## Artikel 11 Besluit\n\nHet college licht elk besluit toe.\n\n### Toelichting\n\n"
+            "Het college kan hier een hardheidsclausule toepassen.\n\n## Artikel 12 Slot\n\nDeze verordening treedt in werking.\n\n"
+            "### Toelichting\n\nUitleg over de inwerkingtreding.\n")
+    doc = parse(text)
+    assert [a.number for a in doc.articles] == ["11", "12"]
+    assert len(doc.toelichting) == 2
+    assert doc.in_toelichting(doc.text.index("hardheidsclausule"))
+    assert not doc.in_toelichting(doc.text.index("treedt in werking"))
+
+
+def test_article_notes_in_the_toelichting_repeat_numbers_and_stay_notes() -> None:
+    doc = parse(PLAIN + "\nArtikel 4a\nSpoed is uitgewerkt.\n\nArtikel 15\nEen artikel dat alleen in de toelichting staat.\n",
+                "beekveld.txt")
+    assert [a.number for a in doc.articles] == ["1.1", "2:3", "4a", "12bis", "2.1.3", "14"]
+    assert doc.in_toelichting(doc.text.index("alleen in de toelichting"))

@@ -32,6 +32,15 @@ _ARTICLE = re.compile(rf"^(artikel|art\.)\s+({_NUM})(?![\w])\.?\s*[.:\-–—]?\
 _TOELICHTING = re.compile(
     r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|nota\s+van|memorie\s+van)\s+)?toelichting\b[^.;]{0,60}$", re.I
 )
+# Without a heading marker, only a line that plainly names the explanatory notes opens them:
+# "Toelichting", "Artikelsgewijze toelichting", "Toelichting op de verordening ...", not
+# "Toelichting bij de aanvraag" inside an article.
+_PLAIN_TOELICHTING = re.compile(
+    r"^(?:(?:algemene|artikelsgewijze|artikelgewijze|nota\s+van|memorie\s+van)\s+)?toelichting\s*:?\s*$|"
+    r"^(?:algemene\s+|artikelsgewijze\s+|artikelgewijze\s+)?toelichting\s+(?:op|bij|behorende\s+bij)\s+(?:de|het|deze)\s+"
+    r"(?:\w+\s+){0,3}?(?:verordening|regeling|beleidsregels|nadere\s+regels|besluit|beleidsplan|overeenkomst)\b",
+    re.I,
+)
 _CLOSING = re.compile(
     r"^(?:(?:aldus|zo|als\s+zodanig)\s+(?:vastgesteld|besloten)|vastgesteld\s+in\s+de\s+(?:openbare\s+)?(?:raads)?vergadering|"
     r"lasten\s+en\s+bevelen|gegeven\s+te\s)",
@@ -122,6 +131,13 @@ class _Builder:
         self.last_opened = part
         return part
 
+    def close_container(self, at: int) -> None:
+        """End the open preamble, closing or toelichting at ``at``; binding text follows."""
+        self._close_stack(at, 0)
+        if self.container is not None:
+            self.container.end = at
+            self.container = None
+
     def open(self, kind: PartKind, at: int, number: str | None, heading: str | None, label: str | None) -> Part:
         if self.container is not None and self.container.kind is not PartKind.TOELICHTING:
             # structure after preamble or closing block: the container ends here
@@ -179,6 +195,8 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
     nonempty_since_open = 0
     prev_closed = True
     has_numbered: bool | None = None  # any chapter or article heading after the title? (found lazily)
+    binding_numbers: set[str] = set()  # numbers of the binding articles so far
+    toelichting_articles = 0  # article headings seen in the open toelichting
 
     for i, raw in enumerate(texts):
         if not raw.strip():
@@ -198,15 +216,31 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
             title_line = ln
             continue
 
-        if not in_toelichting and (marked or len(cleaned) < 70) and _TOELICHTING.match(cleaned):
+        if (
+            not in_toelichting
+            and _is_toelichting_heading(cleaned, marked)
+            # "Artikel 11" with "Toelichting op het besluit" on the next line is the article's title
+            and not (pending_heading_for is not None and nonempty_since_open == 0 and not marked)
+        ):
             builder.open_container(PartKind.TOELICHTING, ln.offset, cleaned)
             in_toelichting = True
+            toelichting_articles = 0
             pending_heading_for = None
             continue
 
         head = _heading(ln)
         if head is not None:
             kind, number, heading = head
+            if in_toelichting and kind is PartKind.ARTICLE:
+                if toelichting_articles == 0 and number not in binding_numbers:
+                    # Notes between two articles ("### Toelichting" under each article): a new
+                    # article number, not the notes' repeat of one, continues the binding text.
+                    builder.close_container(ln.offset)
+                    in_toelichting = False
+                else:
+                    toelichting_articles += 1
+            if kind is PartKind.ARTICLE and not in_toelichting:
+                binding_numbers.add(number)
             part = builder.open(kind, ln.offset, number, heading, _label(kind, number, heading))
             seen_structure = True
             pending_heading_for = part if not heading else None
@@ -292,6 +326,12 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
     )
 
 
+def _is_toelichting_heading(cleaned: str, marked: bool) -> bool:
+    if marked:
+        return bool(_TOELICHTING.match(cleaned))
+    return len(cleaned) < 120 and bool(_PLAIN_TOELICHTING.match(cleaned))
+
+
 def _has_numbered_structure(texts: list[str], start: int) -> bool:
     """Is there a chapter or article heading at or after line ``start``?"""
     for j in range(start, len(texts)):
@@ -299,7 +339,7 @@ def _has_numbered_structure(texts: list[str], start: int) -> bool:
         if not raw.strip():
             continue
         cleaned, marked = _clean(raw)
-        if cleaned and (marked or len(cleaned) < 70) and _TOELICHTING.match(cleaned):
+        if cleaned and _is_toelichting_heading(cleaned, marked):
             return False  # articles in the toelichting do not make the body numbered
         head = _heading(_Line(j, 0, raw, cleaned, marked)) if cleaned else None
         if head is not None and head[0] in (PartKind.ARTICLE, PartKind.CHAPTER):
