@@ -1,0 +1,106 @@
+"""``sociaal-audit init``: what it writes is valid as written (config loads, workflow parses with
+the expected steps, pre-commit config and the shipped hook manifest pass pre-commit's validator)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from sociaal_audit.cli import app
+from sociaal_audit.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def init(tmp_path: Path, *args: str):
+    result = CliRunner().invoke(app, ["init", "--dir", str(tmp_path), *args])
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_writes_the_three_files(tmp_path: Path) -> None:
+    result = init(tmp_path)
+    for rel in ("sociaal-audit.yaml", ".github/workflows/sociaal-audit.yml", ".pre-commit-config.yaml"):
+        assert (tmp_path / rel).is_file()
+        assert f"{tmp_path / rel}: geschreven" in result.stdout
+
+
+def test_workflow_parses_and_has_the_expected_steps(tmp_path: Path) -> None:
+    init(tmp_path, "--docs", "beleid/verordeningen")
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/sociaal-audit.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare 'on' as true
+    assert "pull_request" in triggers and "push" in triggers
+    assert workflow["permissions"]["security-events"] == "write"
+    steps = workflow["jobs"]["sociaal-audit"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    assert uses[0].startswith("actions/checkout@") and uses[1].startswith("actions/setup-python@")
+    install = next(s for s in steps if "pip install" in s.get("run", ""))
+    assert "sociaal-audit==" in install["run"]
+    check = next(s for s in steps if s.get("run", "").startswith("sociaal-audit check"))
+    assert check["run"].split()[:3] == ["sociaal-audit", "check", "beleid/verordeningen"]
+    assert "--format github" in check["run"] and "--output-format sarif:sociaal-audit.sarif" in check["run"]
+    upload = next(s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert upload["with"]["sarif_file"] == "sociaal-audit.sarif" and upload["if"].startswith("always()")
+
+
+def test_the_workflow_check_command_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import shlex
+
+    init(tmp_path)
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/sociaal-audit.yml").read_text(encoding="utf-8"))
+    run = next(s["run"] for s in workflow["jobs"]["sociaal-audit"]["steps"] if s.get("run", "").startswith("sociaal-audit check"))
+    (tmp_path / "verordeningen").mkdir()
+    example = ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md"
+    (tmp_path / "verordeningen" / "wmo.md").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, shlex.split(run)[1:] + ["-j1"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stdout.splitlines()[-1].startswith("1 document(en)")
+    assert json.loads((tmp_path / "sociaal-audit.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_precommit_config_validates_local_and_remote(tmp_path: Path) -> None:
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    init(tmp_path)
+    config = clientlib.load_config(str(tmp_path / ".pre-commit-config.yaml"))
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local" and repo["hooks"][0]["entry"] == "sociaal-audit check"
+    remote = tmp_path / "remote"
+    init(remote, "--repo", "https://example.org/gemeente/sociaal-audit", "--rev", "v0.1.0")
+    config = clientlib.load_config(str(remote / ".pre-commit-config.yaml"))
+    (repo,) = config["repos"]
+    assert repo["rev"] == "v0.1.0" and repo["hooks"][0]["id"] == "sociaal-audit"
+
+
+def test_shipped_hook_manifest_validates_and_matches_the_remote_config() -> None:
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    hooks = clientlib.load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
+    (hook,) = hooks
+    assert hook["id"] == "sociaal-audit" and hook["entry"] == "sociaal-audit check" and hook["language"] == "python"
+
+
+def test_generated_config_loads_and_limits_the_paths(tmp_path: Path) -> None:
+    init(tmp_path)
+    config = load_config(str(tmp_path / "sociaal-audit.yaml"))
+    assert config.include == ["verordeningen/**"] and config.exclude == ["verordeningen/archief/**"]
+    assert config.fail_on == "error" and config.packs == ["integraliteit"]
+
+
+def test_existing_files_are_left_alone_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "sociaal-audit.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    result = init(tmp_path)
+    assert "bestaat al" in result.stderr
+    assert (tmp_path / "sociaal-audit.yaml").read_text(encoding="utf-8") == "fail_on: warning\n"
+    init(tmp_path, "--force")
+    assert "fail_on: error" in (tmp_path / "sociaal-audit.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("docs", ["../buiten", "/etc", "a'b"])
+def test_docs_must_be_a_directory_inside_the_repository(tmp_path: Path, docs: str) -> None:
+    result = CliRunner().invoke(app, ["init", "--dir", str(tmp_path), "--docs", docs])
+    assert result.exit_code == 2 and "--docs" in result.stderr
+    assert not (tmp_path / "sociaal-audit.yaml").exists()
