@@ -102,7 +102,9 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     packs = adjust_packs(load_packs(cfg.packs), cfg)
     check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
     files, collect_errors = collect_inputs(paths, known_extensions())
-    files = filter_paths(files, cfg)
+    from ..contracts.runner import register_inputs  # contract registers (CSV, XLSX, OCDS) in directories
+
+    files = filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg)
     options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
     with progress_bar() as progress:
         run = check_paths(files, options, packs=packs, progress=progress)

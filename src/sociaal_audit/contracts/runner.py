@@ -71,15 +71,21 @@ def is_register_path(path: str, explicit: bool = True) -> bool:
 
 def split_registers(args: list[str], files: list[str]) -> tuple[list[str], list[str]]:
     """(documents, registers): registers among the collected ``files`` plus those in the directories of ``args``."""
-    from ..files import collect_inputs
-
     registers = {f for f in files if is_register_path(f, explicit=True)}
-    dirs = [a for a in args if os.path.isdir(a)]
-    if dirs:
-        found, _ = collect_inputs(dirs, DIRECTORY_EXTENSIONS)
-        registers.update(f for f in found if is_register_path(f, explicit=False))
+    registers.update(register_inputs(args))
     documents = [f for f in files if f not in registers]
     return documents, sorted(registers)
+
+
+def register_inputs(args: list[str]) -> list[str]:
+    """Registers inside the directories among ``args`` (for callers that expand directories themselves)."""
+    from ..files import collect_inputs
+
+    dirs = [a for a in args if os.path.isdir(a)]
+    if not dirs:
+        return []
+    found, _ = collect_inputs(dirs, DIRECTORY_EXTENSIONS)
+    return [f for f in found if is_register_path(f, explicit=False)]
 
 
 def reader_for(path: str) -> Any:
