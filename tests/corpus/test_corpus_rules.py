@@ -210,7 +210,7 @@ def test_text_and_markdown_views_show_corpus_results():
     assert f"{WMO}:72:1  Artikel 10 Hardheidsclausule  (gelijkenis 96,9%)" in text
     markdown = render(result, "markdown", RenderOptions(lang="en"))
     assert "## Coherence across documents" in markdown
-    assert "**SAM-P13-dubbele-artikelen** (P13)" in markdown
+    assert "### P13 · No duplicated articles across the ordinances of one municipality (Beekveld)" in markdown
 
 
 def test_p13_skips_groups_larger_than_max_documents():

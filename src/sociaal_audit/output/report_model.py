@@ -127,11 +127,14 @@ class CorpusItem:
     principles: str
     status: str
     status_label: str
+    severity: str
     severity_label: str
     group: str
     message: str
     places: list[Place]
     documents: list[str]
+    why: str
+    suggestion: str | None
 
 
 @dataclass
@@ -418,11 +421,15 @@ def _corpus(run: Any, ctx: _Context) -> list[CorpusItem]:
                 where = f"{loc.path}, {loc.article_title or loc.document_title}, {text('line', lang)} {loc.line}"
                 places.append(Place(where=where, quote=" ".join(loc.quote.split()), path=loc.path))
         title = ctx.title(c.rule)
+        info = ctx.rules.get(c.rule)
         items.append(CorpusItem(
             title=title, principles=", ".join(c.principles), status=c.status,
-            status_label=text(f"status_{c.status}", lang), severity_label=text(f"sev_{c.severity}", lang),
+            status_label=text(f"status_{c.status}", lang), severity=c.severity,
+            severity_label=text(f"sev_{c.severity}", lang),
             group=c.municipality or c.group.split(":", 1)[-1], message=ctx.message(c, title),
             places=places, documents=list(c.documents),
+            why=(_pick(info.rationale, lang) or "") if info else "",
+            suggestion=_pick(info.suggestion, lang) if info and c.status != "pass" else None,
         ))
     return items
 
