@@ -3,6 +3,7 @@ results with the prefilter on and off for every built-in rule and example."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -16,7 +17,7 @@ from sociaal_audit.engine import Engine
 from sociaal_audit.rules.context import DocContext
 from sociaal_audit.rules.loader import builtin_packs, load_packs
 from sociaal_audit.rules.matching import (
-    Matcher, NormalizedText, compile_pattern, compile_phrase, finditer_spans, fold,
+    _SENTENCE_END, Matcher, NormalizedText, compile_pattern, compile_phrase, finditer_spans, fold,
 )
 from sociaal_audit.rules.prefilter import CASE_ODDITIES, LiteralIndex, Requirement, required_literals, requirement
 from sociaal_audit.rules.testing import example_document_text
@@ -324,3 +325,19 @@ def test_flags_the_derivation_does_not_understand_mean_no_prefilter() -> None:
     assert requirement("college  kan", regex.VERBOSE) == requirement("collegekan")
     assert requirement("straße", regex.IGNORECASE | regex.FULLCASE) is None
     assert requirement("college", regex.BESTMATCH) is None
+
+
+# ----- per-match work made cheap (matching.py) ---------------------------------------------------
+
+_SENTENCE_END_AS_WRITTEN = re.compile(
+    r"(?<!\bart)(?<!\bnr)(?<!\blid)(?<!\bo\.a)(?<!\bbijv)(?<!\bjo)[.;!?](?=\s)|\n[ \t]*\n")
+SENTENCE_FRAGMENTS = ["art", "nr", "lid", "o.a", "bijv", "jo", ".", ";", "!", "?", " ", "\n", "\t", "x", "part", "o"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(SENTENCE_FRAGMENTS), max_size=14), a=st.integers(0, 60), b=st.integers(0, 60))
+def test_sentence_end_tries_punctuation_first_with_the_same_matches(parts: list[str], a: int, b: int) -> None:
+    text = "".join(parts)
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    assert [m.span() for m in _SENTENCE_END.finditer(text, lo, hi)] == [
+        m.span() for m in _SENTENCE_END_AS_WRITTEN.finditer(text, lo, hi)]

@@ -240,19 +240,13 @@ class LiteralIndex:
     """Which literals occur in one document's folded text; each is looked up in the whole text
     once, and inside a span only when the whole text has it."""
 
-    __slots__ = ("text", "_present", "_usable")
+    __slots__ = ("text", "usable", "_present")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # False when the text holds a character a case-insensitive literal could also match
+        self.usable = not any(ch in text for ch in CASE_ODDITIES)
         self._present: dict[str, bool] = {}
-        self._usable: bool | None = None
-
-    @property
-    def usable(self) -> bool:
-        """False when the text holds a character a case-insensitive literal could match."""
-        if self._usable is None:
-            self._usable = not any(ch in self.text for ch in CASE_ODDITIES)
-        return self._usable
 
     def present(self, literal: str) -> bool:
         """Does ``literal`` occur anywhere in the text? (cached)"""
@@ -268,7 +262,7 @@ class LiteralIndex:
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
-    """The literal requirement of one compiled pattern."""
+    """The literal requirement of one compiled pattern: every clause needs one of its literals."""
 
     clauses: tuple[tuple[str, ...], ...]
 
@@ -276,8 +270,16 @@ class Requirement:
         """False only when no match can lie inside ``index.text[start:end]``."""
         if not index.usable:
             return True
-        stop = len(index.text) if end is None else end
-        return all(any(index.occurs(lit, start, stop) for lit in clause) for clause in self.clauses)
+        text = index.text
+        stop = len(text) if end is None else end
+        present = index.present
+        for clause in self.clauses:  # called per pattern and span: kept to plain loops
+            for literal in clause:
+                if present(literal) and text.find(literal, start, stop) != -1:
+                    break
+            else:
+                return False
+        return True
 
 
 @lru_cache(maxsize=4096)
