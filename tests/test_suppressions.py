@@ -219,3 +219,14 @@ def test_a_config_ignore_needs_a_reason(tmp_path: Path, monkeypatch: pytest.Monk
     result = CliRunner().invoke(app, ["check", "wmo.md", "-j1"])
     assert result.exit_code == 2
     assert "sociaal-audit.yaml" in result.stderr and "reason" in result.stderr
+
+
+def test_terminal_view_shows_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, before_contracts='<!-- sociaal-audit: negeer INT-P09 reden="Regionale inkoop" -->')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "wmo.md", "-j1", "--fail-on", "never"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if P09 in line)
+    assert lines[at + 2].strip() == "onderdrukt: Regionale inkoop"
+    assert "1 onderdrukt (met reden)" in result.stderr

@@ -46,6 +46,10 @@ def render(run, options) -> str:
                     f"{escape(titles.get(r.rule, ''))}"
                 )
                 console.print(f"      {escape(r.message)}")
+                if r.suppressed is not None:  # accepted with a reason: listed, never blocking
+                    console.print(f"      [dim]{('onderdrukt', 'suppressed')[lang == 'en']}: {escape(r.suppressed.reason)}[/dim]")
+                elif r.baseline == "unchanged":
+                    console.print(f"      [dim]{('bekend uit de baseline', 'known from the baseline')[lang == 'en']}[/dim]")
                 for loc in r.locations[:3]:
                     console.print(f"      {escape(doc.path)}:{loc.line}:{loc.column}  {escape(where(loc, lang))}")
                     console.print(f"        “{escape(loc.quote)}”")
