@@ -347,3 +347,17 @@ def test_article_notes_in_the_toelichting_repeat_numbers_and_stay_notes() -> Non
                 "beekveld.txt")
     assert [a.number for a in doc.articles] == ["1.1", "2:3", "4a", "12bis", "2.1.3", "14"]
     assert doc.in_toelichting(doc.text.index("alleen in de toelichting"))
+
+
+def test_an_excerpt_starting_with_its_first_article() -> None:
+    doc = parse("Artikel 1 Begripsbepalingen\n1. In deze regeling wordt verstaan onder:\na. college: het college;\n"
+                "bb. wet: de wet.\n2. Begrippen hebben de betekenis uit de wet.\n\nArtikel 2 Toegang\nHet college verwijst.\n", "t.txt")
+    assert doc.title == "Artikel 1 Begripsbepalingen"
+    assert [a.number for a in doc.articles] == ["1", "2"]
+    assert [c.number for c in doc.articles[0].children[0].children] == ["a", "bb"]
+
+
+def test_abbreviations_at_a_line_start_are_not_items() -> None:
+    doc = parse("Verordening Wmo Beekveld\n\nArtikel 2 Bekendmaking\nHet besluit wordt bekendgemaakt in het Gemeenteblad,\n"
+                "nr. 12, en op de website.\n", "t.txt")
+    assert doc.articles[0].children == []

@@ -48,7 +48,8 @@ _CLOSING = re.compile(
 )
 # A lid inserted by an amendment is numbered "2a." after "2.".
 _LID = re.compile(r"^(?:lid\s+(\d+[a-z]?)[.:]?|(\d+[a-z]?)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
-_ITEM = re.compile(r"^(?:([a-z]{1,2}|[ivx]{1,4})[.)]|(\d+(?:°|e))\.?|([-–•*]))\s+\S", re.I)
+# List items: "a.", "b)", "aa.", "iv.", "1°", "1e." and bullets; not "nr. 5" or "lo. " at the start of a wrapped line.
+_ITEM = re.compile(r"^(?:([a-z]|([a-z])\2|[ivx]{1,4})[.)]|(\d+(?:°|e))\.?|([-–•*]))\s+\S", re.I)
 _CLOSING_ARTICLE = re.compile(r"citeertitel|inwerkingtreding|slotbepaling|intrekking", re.I)
 
 _LEVEL = {
@@ -214,7 +215,10 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
 
         if title_line is None:
             title_line = ln
-            continue
+            first = _heading(ln)
+            if first is None or first[0] not in (PartKind.ARTICLE, PartKind.CHAPTER):
+                continue
+            # an excerpt that starts with its first article or chapter: the heading is also the title
 
         if (
             not in_toelichting
@@ -351,4 +355,4 @@ def _item_number(text: str) -> str | None:
     m = _ITEM.match(text)
     if not m:
         return None
-    return m.group(1) or m.group(2) or None
+    return m.group(1) or m.group(3) or None
