@@ -29,6 +29,12 @@ def _source(text: str, meta: Metadata | None = None) -> SourceText:
         ("Verordening sociaal domein Súdwest-Fryslân 2026", "Súdwest-Fryslân"),
         ("Beleidsplan sociaal domein Dijkstad 2025-2028", "Dijkstad"),
         ("Beleidsregels Wmo Utrechtse Heuvelrug 2023", "Utrechtse Heuvelrug"),
+        ("Verordening Wmo De Bilt 2025", "De Bilt"),
+        ("Verordening sociaal domein Het Hogeland", "Het Hogeland"),
+        ("Eerste wijzigingsverordening maatschappelijke ondersteuning Beekveld 2025", "Beekveld"),
+        ("Jeugdverordening Beekveld 2025", "Beekveld"),
+        ("Re-integratieverordening Participatiewet Beekveld 2025", "Beekveld"),
+        ("Wmo-beleidsregels Beekveld", "Beekveld"),
     ],
 )
 def test_municipality_from_title(title: str, place: str) -> None:
@@ -38,7 +44,8 @@ def test_municipality_from_title(title: str, place: str) -> None:
 @pytest.mark.parametrize(
     "title",
     ["Verordening sociaal domein voor alle inwoners", "Beleidsregels Wmo en jeugdhulp", "Verordening jeugdhulp 2025",
-     "Raamovereenkomst jeugdhulp regio Zuid 2025"],
+     "Raamovereenkomst jeugdhulp regio Zuid 2025", "Verordening Wmo", "Beleidsregels Wmo en Jeugdwet",
+     "Verordening Maatschappelijke Ondersteuning"],
 )
 def test_no_municipality_invented_from_lower_case_words(title: str) -> None:
     assert parse(title + BODY, "t.txt").municipality is None
@@ -50,6 +57,7 @@ def test_municipality_from_preamble() -> None:
     doc = parse(text, "t.txt")
     assert doc.municipality == "Bergen op Zoom"
     assert doc.laws == ()  # the Gemeentewet is not one of the three social-domain acts
+    assert parse(text.replace("Bergen op Zoom", "De Ronde Venen"), "t.txt").municipality == "De Ronde Venen"
 
 
 def test_municipality_from_metadata_wins() -> None:
@@ -80,6 +88,11 @@ def test_example_ordinance_metadata(example_path) -> None:
         ("Beleidsregels maatschappelijke ondersteuning Beekveld 2025", "beleidsregels"),
         ("Beleidsplan sociaal domein Beekveld 2025-2028", "beleidsplan"),
         ("Raamovereenkomst jeugdhulp regio Zuid 2025", "overeenkomst"),
+        ("Samenwerkingsovereenkomst jeugdhulp regio Zuid", "overeenkomst"),
+        ("Eerste wijzigingsverordening maatschappelijke ondersteuning Beekveld 2025", "verordening"),
+        ("Jeugdverordening Beekveld 2025", "verordening"),
+        ("Wmo-beleidsregels Beekveld", "beleidsregels"),
+        ("Jeugdbeleidsplan Beekveld 2025", "beleidsplan"),
         ("Notitie over de wijkteams", "other"),
         ("Wet van 9 juli 2014, houdende regels (Wet maatschappelijke ondersteuning 2015)", "other"),
     ],

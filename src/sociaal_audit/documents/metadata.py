@@ -18,20 +18,28 @@ _MUNICIPALITY_WORD = (
 )
 _RAAD = re.compile(r"(?:de\s+)?raad\s+van\s+de\s+gemeente\s+(" + _MUNICIPALITY_WORD + r")")
 _GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + r")")
+# "<kind> <social-domain words> <Place> [year]", also with compounds ("Wijzigingsverordening Wmo
+# Beekveld", "Jeugdverordening Beekveld 2025"); the place is the capitalised words at the end.
 _TITLE_PLACE = re.compile(
-    r"\b(?:verordening|beleidsregels|nadere\s+regels|beleidsplan)\b.*?\b(?:sociaal\s+domein|wmo|jeugdhulp|jeugd|"
-    r"participatiewet|maatschappelijke\s+ondersteuning)\b[\w\s]*?\s(" + _MUNICIPALITY_WORD
+    r"(?:(?:verordening|beleidsregels|nadere\s+regels|beleidsplan)\b.*?\b(?:sociaal\s+domein|wmo|jeugdhulp|jeugd|"
+    r"participatiewet|maatschappelijke\s+ondersteuning)\b|\b(?:jeugd|participatie|re-?integratie|wmo-?)\w*"
+    r"(?:verordening|beleidsregels|beleidsplan)\b)[\w\s-]*?\s(" + _MUNICIPALITY_WORD
     + r")(?:\s+\d{4}(?:\s*[-–]\s*\d{4})?)?\s*$",
     re.I,
 )
-_NOT_PLACES = {"Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "De", "Het", "Een", "Artikel", "Hoofdstuk"}
+# Capitalised words that start no place name; they are dropped from the front of a candidate.
+_NOT_PLACES = {"Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "Artikel", "Hoofdstuk", "Een"}
+# "De Bilt", "De Ronde Venen", "Het Hogeland": an article starts a place name only before another capital.
+_ARTICLE_WORDS = {"De", "Het"}
 
+# Dutch compounds count too: "Wijzigingsverordening", "Jeugdverordening", "Re-integratieverordening",
+# "Wmo-beleidsregels", "Samenwerkingsovereenkomst", "Jeugdbeleidsplan".
 _KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
     (DocumentKind.NADERE_REGELS, re.compile(r"\bnadere\s+regel", re.I)),
-    (DocumentKind.BELEIDSREGELS, re.compile(r"\bbeleidsregel", re.I)),
-    (DocumentKind.OVEREENKOMST, re.compile(r"\b(?:overeenkomst|raamovereenkomst|contract|convenant)\b", re.I)),
-    (DocumentKind.VERORDENING, re.compile(r"\bverordening", re.I)),
-    (DocumentKind.BELEIDSPLAN, re.compile(r"\bbeleids(?:plan|kader|nota)|\bbeleidsplan", re.I)),
+    (DocumentKind.BELEIDSREGELS, re.compile(r"beleidsregel", re.I)),
+    (DocumentKind.OVEREENKOMST, re.compile(r"overeenkomst(?:en)?\b|\bcontract\b|convenant\b", re.I)),
+    (DocumentKind.VERORDENING, re.compile(r"verordening", re.I)),
+    (DocumentKind.BELEIDSPLAN, re.compile(r"beleids(?:plan|kader|nota)", re.I)),
 )
 _PREAMBLE_KIND = (
     (DocumentKind.VERORDENING, re.compile(r"\bbesluit\b.{0,40}\bvast\s+te\s+stellen\b.{0,40}\bverordening", re.I | re.S)),
@@ -63,10 +71,11 @@ def _clean_place(name: str) -> str | None:
         if w.isdigit():
             break
         kept.append(w)
-    name = " ".join(kept)
-    if not name or name.split()[0] in _NOT_PLACES:
+    while kept and kept[0] in _NOT_PLACES:
+        kept.pop(0)
+    if not kept or (kept[0] in _ARTICLE_WORDS and len(kept) == 1):
         return None
-    return name
+    return " ".join(kept)
 
 
 def detect_municipality(title: str, preamble: str, meta: Metadata) -> str | None:
