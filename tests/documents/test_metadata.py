@@ -141,3 +141,16 @@ def test_laws_from_title(title: str, laws: tuple[Law, ...]) -> None:
 def test_laws_from_metadata_legal_basis() -> None:
     doc = build_document(_source("Verordening Beekveld" + BODY, Metadata(legal_basis=("Participatiewet, art. 8",))))
     assert doc.laws == (Law.PARTICIPATIEWET,)
+
+
+def test_laws_from_a_gelet_op_list() -> None:
+    text = ("Verordening sociaal domein Beekveld 2025\n\nDe raad van de gemeente Beekveld;\n\ngelet op:\n"
+            "- artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;\n- artikel 2.9 van de Jeugdwet;\n"
+            "- artikel 8 van de Participatiewet;\n\nbesluit vast te stellen de volgende verordening:" + BODY)
+    assert parse(text, "t.txt").laws == (Law.WMO2015, Law.JEUGDWET, Law.PARTICIPATIEWET)
+
+
+def test_laws_named_only_in_overwegende_do_not_count() -> None:
+    text = ("Verordening Beekveld 2025\n\nDe raad van de gemeente Beekveld;\n\ngelet op artikel 149 van de Gemeentewet;\n\n"
+            "overwegende dat de Jeugdwet elders is geregeld;\n\nbesluit vast te stellen de volgende verordening:" + BODY)
+    assert parse(text, "t.txt").laws == ()

@@ -53,6 +53,12 @@ _LAWS: tuple[tuple[Law, re.Pattern[str]], ...] = (
     (Law.PARTICIPATIEWET, re.compile(r"\bparticipatiewet\b|\bwet\s+werk\s+en\s+bijstand\b", re.I)),
 )
 _GELET_OP = re.compile(r"\bgelet\s+op\b(.{0,600}?)(?:;|\n\s*\n|besluit)", re.I | re.S)
+# "gelet op:" followed by a list of provisions, one per line, each ending in ";": the list runs to
+# the next part of the preamble.
+_GELET_OP_LIST = re.compile(
+    r"\bgelet\s+op\s*:(.{0,800}?)(?:\b(?:besluit|b\s+e\s+s\s+l\s+u\s+i\s+t|overwegende|gezien|gelezen|gehoord)\b|$)",
+    re.I | re.S,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +112,7 @@ def detect_kind(title: str, preamble: str) -> DocumentKind:
 
 
 def detect_laws(title: str, preamble: str, meta: Metadata) -> tuple[Law, ...]:
-    gelet = " ".join(m.group(1) for m in _GELET_OP.finditer(preamble))
+    gelet = " ".join(m.group(1) for rx in (_GELET_OP, _GELET_OP_LIST) for m in rx.finditer(preamble))
     haystack = " ".join((title, gelet, " ".join(meta.legal_basis)))
     return tuple(law for law, rx in _LAWS if rx.search(haystack))
 
