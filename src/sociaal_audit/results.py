@@ -187,12 +187,10 @@ class RunResult(_Model):
         for reg in self.contracts:  # contract registers: tallies per rule, severities of the fails
             for t in reg.tallies:
                 s.passed += t.passed
+                s.failed += t.failed
+                s.failed_by_severity[t.severity] += t.failed
                 s.not_applicable += t.not_applicable
                 s.rule_errors += t.errors
-            for f in reg.findings:
-                if f.status == "fail":
-                    s.failed += 1
-                    s.failed_by_severity[f.severity] += 1
         self.summary = s
         return self
 
@@ -211,7 +209,7 @@ class RunResult(_Model):
             1 for c in self.corpus
             if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor and c.baseline != "unchanged"
         ) + sum(
-            1 for reg in self.contracts for f in reg.findings if f.status == "fail" and SEVERITY_RANK[f.severity] >= floor
+            t.failed for reg in self.contracts for t in reg.tallies if SEVERITY_RANK[t.severity] >= floor
         )
 
 
@@ -291,6 +289,7 @@ class RuleTally(_Model):
     """How one rule came out over the contracts of a register (or once, for a register rule)."""
 
     rule: str
+    severity: Severity
     passed: int = 0
     failed: int = 0
     not_applicable: int = 0
@@ -320,8 +319,10 @@ class RegisterResult(_Model):
     figures: RegisterFigures = Field(default_factory=RegisterFigures)
     findings: list[ContractFinding] = Field(
         default_factory=list,
-        description="failed and erroneous results per contract, then every result about the register as a whole",
+        description="failed and erroneous results per contract (at most 1,000 per rule), then every result about "
+        "the register as a whole",
     )
+    omitted: int = Field(default=0, description="failed results per contract beyond 1,000 per rule: counted in tallies, not listed")
     tallies: list[RuleTally] = Field(default_factory=list, description="per rule: how many contracts passed, failed...")
     problems: list[str] = Field(default_factory=list, description="rows that could not be read, one line each")
 

@@ -36,7 +36,7 @@ def test_duration_counts_extensions_and_max_years_is_a_parameter():
     unknown = Contract(id="C", end="31-12-2027")
     got, result = statuses(rule(test="duration", max_years=4), four, six, unknown)
     assert got == ["ok", "fail", "ok"]
-    assert result.tallies[0].model_dump() == {"rule": "T-P09-test", "passed": 1, "failed": 1, "not_applicable": 1, "errors": 0}
+    assert result.tallies[0].model_dump() == {"rule": "T-P09-test", "severity": "warning", "passed": 1, "failed": 1, "not_applicable": 1, "errors": 0}
     assert result.findings[0].message == "B faalt: 6"
     got, _ = statuses(rule(test="duration", max_years=6), four, six)
     assert got == ["ok", "ok"]
@@ -149,3 +149,17 @@ def test_contracten_pack_examples_all_hold():
     register_rules = [r for r in pack.rules if r.target == "register"]
     assert {p for r in register_rules for p in r.spec.principles} == {"P09", "P11", "P26", "P30", "P31"}
     assert all(r.spec.examples.pass_ and r.spec.examples.fail for r in pack.rules)
+
+
+def test_listed_findings_are_capped_per_rule_but_all_are_counted(monkeypatch):
+    from sociaal_audit.contracts import checking
+    from sociaal_audit.results import RunResult, ToolInfo
+
+    monkeypatch.setattr(checking, "MAX_FINDINGS_PER_RULE", 2)
+    contracts = [Contract(id=f"C{i}", financing="per uur") for i in range(5)]
+    _, result = statuses(rule(test="financing"), *contracts)
+    assert [f.contract for f in result.findings] == ["C0", "C1"]
+    assert result.omitted == 3 and result.tallies[0].failed == 5
+    run = RunResult(tool=ToolInfo(version="t"), contracts=[result]).finalize()
+    assert run.summary.failed == 5 and run.summary.failed_by_severity["warning"] == 5
+    assert run.blocking("warning") == 5 and run.blocking("error") == 0

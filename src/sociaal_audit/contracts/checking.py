@@ -1,8 +1,9 @@
 """Checking a register: every per-contract rule on each contract as it streams past, running sums
 for the register rules and the portfolio figures, then one :class:`RegisterResult`.
 
-Only failed and erroneous per-contract results are kept (with a tally per rule of how all
-contracts came out), so memory grows with the findings, not with the file.
+Only failed and erroneous per-contract results are kept, at most ``MAX_FINDINGS_PER_RULE`` per
+rule (a tally per rule counts how all contracts came out), so memory stays bounded however large
+the file.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..rules.kinds.contract import RegisterContext
 from .model import Contract, Register
 
 MAX_PROBLEMS = 100  # unreadable rows listed per register; the rest are counted
+MAX_FINDINGS_PER_RULE = 1000  # failing contracts listed per rule; the tallies count them all
 
 _NOT_APPLICABLE = {
     "nl": "Niet van toepassing: {reason}.",
@@ -129,7 +131,9 @@ def check_register_contracts(engine, register: Register, contracts: Iterable[Con
     rules = sorted(engine.register_rules, key=lambda r: (r.pack, r.id))
     per_contract = [r for r in rules if _is_per_contract(r)]
     whole = [r for r in rules if not _is_per_contract(r)]
-    tallies = {r.id: RuleTally(rule=r.id) for r in rules}
+    tallies = {r.id: RuleTally(rule=r.id, severity=r.spec.severity) for r in rules}
+    listed = dict.fromkeys(tallies, 0)
+    omitted = 0
     running = {r.id: r.kind.tally(r) for r in whole if hasattr(r.kind, "tally")}
     kept: list[Contract] = []  # only for register rules without running sums
     keep_all = any(r.id not in running for r in whole)
@@ -141,7 +145,11 @@ def check_register_contracts(engine, register: Register, contracts: Iterable[Con
             outcome = _safe(rule.kind.check, rule, contract, ctx)
             _count(tallies[rule.id], outcome.status)
             if outcome.status in ("fail", "error"):
-                findings.append(_finding(rule, contract, outcome, ctx))
+                if listed[rule.id] < MAX_FINDINGS_PER_RULE:
+                    listed[rule.id] += 1
+                    findings.append(_finding(rule, contract, outcome, ctx))
+                else:
+                    omitted += 1
         for acc in running.values():
             acc.add(contract)
         if keep_all:
@@ -162,6 +170,7 @@ def check_register_contracts(engine, register: Register, contracts: Iterable[Con
         unreadable=len(problem_list),
         figures=figures.result(),
         findings=findings,
+        omitted=omitted,
         tallies=list(tallies.values()),
         problems=problem_list[:MAX_PROBLEMS],
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -156,11 +157,11 @@ class Contract(BaseModel):
         return self
 
     # ----- derived figures ------------------------------------------------------------------------
-    @property
+    @cached_property
     def open_ended(self) -> bool:
         return bool(self.extensions and self.extensions.open_ended)
 
-    @property
+    @cached_property
     def possible_end(self) -> date | None:
         """End date plus all extension options, or the maximum end date when later; None when unknown."""
         candidates: list[date] = []
@@ -171,14 +172,14 @@ class Contract(BaseModel):
             candidates.append(self.max_end)
         return max(candidates) if candidates else None
 
-    @property
+    @cached_property
     def term_years(self) -> float | None:
         """The initial term (start to end) in years."""
         if self.start is None or self.end is None:
             return None
         return months_between(self.start, self.end) / 12
 
-    @property
+    @cached_property
     def possible_years(self) -> float | None:
         """Start to :attr:`possible_end` in years; infinite for an open-ended (tacitly renewed) contract."""
         if self.open_ended:
@@ -188,7 +189,7 @@ class Contract(BaseModel):
             return None
         return months_between(self.start, end) / 12
 
-    @property
+    @cached_property
     def entry_open(self) -> bool | None:
         """Stated open entry, else derived from the procedure; None when neither says."""
         if self.open_entry is not None:

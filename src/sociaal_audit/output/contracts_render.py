@@ -24,6 +24,8 @@ _L = {
     "longest": {"nl": "langste mogelijke looptijd", "en": "longest possible term"},
     "years": {"nl": "jaar", "en": "years"},
     "unreadable": {"nl": "onleesbare rijen", "en": "unreadable rows"},
+    "omitted": {"nl": "en nog {n} bevinding(en) niet getoond (meer dan 1.000 per regel; geteld in de samenvatting)",
+                "en": "and {n} more finding(s) not listed (more than 1,000 per rule; counted in the summary)"},
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 
@@ -80,6 +82,8 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
                     f"{escape(x.rule)} ({', '.join(x.principles)})", f"[{_STYLE.get(sev, '')}]{tag}[/]", escape(x.message),
                 )
             console.print(table)
+            if reg.omitted:
+                console.print("  " + _t("omitted", lang).format(n=reg.omitted))
         else:
             console.print(f"  {_t('no_findings', lang)}")
         console.print(f"  [bold]{_t('portfolio', lang)}[/bold]")

@@ -74,32 +74,34 @@ def check(rule, subject: Contract, ctx: RegisterContext) -> Outcome:
     p: Params = rule.params
     c = subject
     lang = ctx.lang
-    values = base_values(c, lang)
     if p.domains and c.domain not in p.domains:
-        return Outcome("not_applicable", values={**values, "reason": "domain"})
+        return Outcome("not_applicable", values={"reason": "domain"})
     if p.min_value and (c.value is None or c.value < p.min_value):
-        return Outcome("not_applicable", values={**values, "reason": "value"})
-    return _TESTS[p.test](p, c, values, lang)
+        return Outcome("not_applicable", values={"reason": "value"})
+    outcome = _TESTS[p.test](p, c, {}, lang)
+    if outcome.status == "fail":  # message values only where a message is shown
+        outcome.values = {**base_values(c, lang), **outcome.values}
+    return outcome
 
 
 def _duration(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
     values["max_years"] = display.years(p.max_years, lang)
     years = c.possible_years
     if years is None:
-        return Outcome("not_applicable", values={**values, "reason": "no start or end date"})
+        return Outcome("not_applicable", values={"reason": "no start or end date"})
     values["open_ended"] = c.open_ended
     return Outcome("fail" if years > p.max_years + 1e-9 else "pass", values=values)
 
 
 def _financing(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
     if c.financing is None:
-        return Outcome("not_applicable", values={**values, "reason": "financing unknown"})
+        return Outcome("not_applicable", values={"reason": "financing unknown"})
     return Outcome("fail" if c.financing in p.forms else "pass", values=values)
 
 
 def _referral(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
     if c.referral_clause is None:
-        return Outcome("not_applicable", values={**values, "reason": "referral clause unknown"})
+        return Outcome("not_applicable", values={"reason": "referral clause unknown"})
     return Outcome("pass" if c.referral_clause else "fail", values=values)
 
 
@@ -109,7 +111,7 @@ def _entry_threshold(p: Params, c: Contract, values: dict, lang: str) -> Outcome
                   min_turnover=display.money(c.min_turnover, lang) if c.min_turnover is not None else "",
                   min_staff=c.min_staff if c.min_staff is not None else "")
     if not known:
-        return Outcome("not_applicable", values={**values, "reason": "no entry requirements known"})
+        return Outcome("not_applicable", values={"reason": "no entry requirements known"})
     reasons = []
     if c.min_turnover is not None and c.min_turnover > p.max_turnover:
         reasons.append("turnover")
@@ -125,12 +127,12 @@ def _open_entry(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
     values["min_years"] = display.years(p.min_years, lang)
     entry = c.entry_open
     if entry is None:
-        return Outcome("not_applicable", values={**values, "reason": "entry unknown"})
+        return Outcome("not_applicable", values={"reason": "entry unknown"})
     if entry:
         return Outcome("pass", values=values)
     years = c.possible_years
     if years is None:
-        return Outcome("not_applicable", values={**values, "reason": "no start or end date"})
+        return Outcome("not_applicable", values={"reason": "no start or end date"})
     return Outcome("fail" if years > p.min_years + 1e-9 else "pass", values=values)
 
 
