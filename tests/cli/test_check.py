@@ -156,6 +156,17 @@ def test_unreadable_file_beside_a_good_one(work: Path) -> None:
     assert len(data["documents"]) == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_file_that_is_no_regular_file_beside_a_good_one(work: Path) -> None:
+    pipe = work / "pijp.md"
+    os.mkfifo(pipe)
+    proc = check(work, str(pipe), str(work / "fout.md"), "--format", "json", "--lang", "en")
+    assert proc.returncode == 2
+    data = json.loads(proc.stdout)
+    assert data["errors"] == [{"path": str(pipe), "message": f"{pipe}: not a file"}]
+    assert [Path(d["path"]).name for d in data["documents"]] == ["fout.md"]
+
+
 def test_a_directory_is_searched_and_bad_files_reported(work: Path) -> None:
     (work / "leeg.md").write_bytes(b"")
     proc = check(work, str(work), "--format", "json", "--fail-on", "never")
