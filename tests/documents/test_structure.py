@@ -94,6 +94,8 @@ def test_chapters_and_sections_nest_articles() -> None:
     assert [(s.number, s.heading) for s in sections] == [("1.1", "Begrippen"), ("2", "Spoed"), ("3", "Slotbepalingen")]
     assert [a.number for a in sections[0].children] == ["1.1", "2:3"]
     assert [a.number for a in sections[2].children] == ["12bis", "2.1.3", "14"]
+    assert [s.title for s in sections] == ["Paragraaf 1.1 Begrippen", "§ 2 Spoed", "Afdeling 3 Slotbepalingen"]
+    assert chapter.title == "Hoofdstuk 1 Algemene bepalingen"
 
 
 @pytest.mark.parametrize(

@@ -94,8 +94,8 @@ def _title_like(rest: str) -> bool:
     return rest[0].isupper() or rest[0] in "([\"'"
 
 
-def _heading(line: _Line) -> tuple[PartKind, str, str] | None:
-    """Classify a line as a structural heading: (kind, number, heading text)."""
+def _heading(line: _Line) -> tuple[PartKind, str, str, str] | None:
+    """Classify a line as a structural heading: (kind, number, heading text, keyword as written)."""
     text = line.text
     if not text or len(text) > 200:
         return None
@@ -106,7 +106,7 @@ def _heading(line: _Line) -> tuple[PartKind, str, str] | None:
         if m:
             rest = m.group(3).strip().strip("*_").strip()
             if line.marked or _title_like(rest):
-                return kind, m.group(2), rest
+                return kind, m.group(2), rest, m.group(1)
     return None
 
 
@@ -169,10 +169,11 @@ class _Builder:
         return self.top
 
 
-def _label(kind: PartKind, number: str, heading: str) -> str:
+def _label(kind: PartKind, number: str, heading: str, keyword: str = "") -> str:
+    """'Artikel 5 Hardheidsclausule', 'Hoofdstuk II Toegang', 'Afdeling 3 Slot', '§ 2 Spoed'."""
     word = {PartKind.ARTICLE: "Artikel", PartKind.CHAPTER: "Hoofdstuk"}.get(kind)
-    if word is None:
-        word = "Paragraaf"
+    if word is None:  # a section keeps its own word: Paragraaf, Afdeling, Titel or §
+        word = keyword.capitalize() if keyword and keyword != "§" else (keyword or "Paragraaf")
     base = f"{word} {number}"
     return f"{base} {heading}".strip() if heading else base
 
@@ -234,7 +235,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
 
         head = _heading(ln)
         if head is not None:
-            kind, number, heading = head
+            kind, number, heading, keyword = head
             if in_toelichting and kind is PartKind.ARTICLE:
                 if toelichting_articles == 0 and number not in binding_numbers:
                     # Notes between two articles ("### Toelichting" under each article): a new
@@ -245,7 +246,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
                     toelichting_articles += 1
             if kind is PartKind.ARTICLE and not in_toelichting:
                 binding_numbers.add(number)
-            part = builder.open(kind, ln.offset, number, heading, _label(kind, number, heading))
+            part = builder.open(kind, ln.offset, number, heading, _label(kind, number, heading, keyword))
             seen_structure = True
             pending_heading_for = part if not heading else None
             nonempty_since_open = 0
@@ -264,7 +265,10 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         if pending_heading_for is not None and nonempty_since_open == 1:
             if (marked or _title_like(cleaned)) and len(cleaned) <= 100 and not _LID.match(cleaned):
                 pending_heading_for.heading = cleaned
-                pending_heading_for.label = _label(pending_heading_for.kind, pending_heading_for.number or "", cleaned)
+                keyword = (pending_heading_for.label or "").split(" ", 1)[0]
+                pending_heading_for.label = _label(
+                    pending_heading_for.kind, pending_heading_for.number or "", cleaned, keyword
+                )
                 pending_heading_for = None
                 prev_closed = True
                 continue
