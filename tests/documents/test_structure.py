@@ -363,3 +363,47 @@ def test_abbreviations_at_a_line_start_are_not_items() -> None:
     doc = parse("Verordening Wmo Beekveld\n\nArtikel 2 Bekendmaking\nHet besluit wordt bekendgemaakt in het Gemeenteblad,\n"
                 "nr. 12, en op de website.\n", "t.txt")
     assert doc.articles[0].children == []
+
+
+# ----- generated documents -----------------------------------------------------------------------
+
+_WORDS = ["Toegang", "Melding", "Onderzoek", "Hardheidsclausule", "Evaluatie", "Klachten", "Bekostiging", "Cliëntondersteuning"]
+_NUMBER = st.one_of(
+    st.integers(1, 120).map(str),
+    st.tuples(st.integers(1, 99), st.sampled_from("abcd")).map(lambda t: f"{t[0]}{t[1]}"),
+    st.tuples(st.integers(1, 9), st.integers(1, 20)).map(lambda t: f"{t[0]}.{t[1]}"),
+    st.tuples(st.integers(1, 9), st.integers(1, 9), st.integers(1, 9)).map(lambda t: f"{t[0]}.{t[1]}.{t[2]}"),
+    st.tuples(st.integers(1, 9), st.integers(1, 40)).map(lambda t: f"{t[0]}:{t[1]}"),
+    st.integers(1, 40).map(lambda n: f"{n}bis"),
+)
+_ARTICLE = st.tuples(_NUMBER, st.sampled_from(_WORDS), st.integers(0, 4), st.integers(0, 3))
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles=st.lists(_ARTICLE, min_size=1, max_size=8), markdown=st.booleans(), crlf=st.booleans(),
+       lid_style=st.sampled_from(["{n}. ", "lid {n} ", "{n} "]))
+def test_generated_ordinances(articles: list[tuple[str, str, int, int]], markdown: bool, crlf: bool, lid_style: str) -> None:
+    lines = [("# " if markdown else "") + "Verordening maatschappelijke ondersteuning Beekveld 2025", "",
+             "De raad van de gemeente Beekveld;", "", "besluit vast te stellen de volgende verordening:", ""]
+    expected = []
+    for number, word, leden, items in articles:
+        heading_line = len(lines) + 1
+        lines += [("### " if markdown else "") + f"Artikel {number} {word}", ""]
+        if leden == 0:
+            lines.append(f"Het college regelt de {word.lower()} in deze verordening.")
+        for n in range(1, leden + 1):
+            lines.append(lid_style.format(n=n) + f"Het college regelt onderdeel {n} van de {word.lower()}:")
+            for letter in "abc"[:items]:
+                lines.append(f"{letter}. een bepaling over {word.lower()};")
+        lines.append("")
+        expected.append((number, word, leden, items, heading_line))
+    text = ("\r\n" if crlf else "\n").join(lines)
+    doc = parse(text, "gegenereerd.md" if markdown else "gegenereerd.txt")
+    assert [(a.number, a.heading) for a in doc.articles] == [(e[0], e[1]) for e in expected]
+    for article, (_, _, leden, items, heading_line) in zip(doc.articles, expected):
+        assert doc.locate(article.start).line == heading_line
+        found = [c for c in article.children if c.kind is PartKind.LID]
+        assert [c.number for c in found] == [str(n) for n in range(1, leden + 1)]
+        for lid in found:
+            assert [c.number for c in lid.children] == list("abc"[:items])
+    assert len(doc.preamble) == 1 and doc.municipality == "Beekveld"
