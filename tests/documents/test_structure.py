@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sociaal_audit.documents.model import PartKind
 from conftest import parse
+from sociaal_audit.documents.model import PartKind
 
 PLAIN = """\
 Verordening maatschappelijke ondersteuning Beekveld 2025
