@@ -154,3 +154,17 @@ def test_laws_named_only_in_overwegende_do_not_count() -> None:
     text = ("Verordening Beekveld 2025\n\nDe raad van de gemeente Beekveld;\n\ngelet op artikel 149 van de Gemeentewet;\n\n"
             "overwegende dat de Jeugdwet elders is geregeld;\n\nbesluit vast te stellen de volgende verordening:" + BODY)
     assert parse(text, "t.txt").laws == ()
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("Burgemeester en wethouders van Lindewaarde;", "Lindewaarde"),
+        ("Het college van burgemeester en wethouders van de gemeente Someren;", "Someren"),
+        ("De raad der gemeente Oud-Beijerland;", "Oud-Beijerland"),
+        ("Burgemeester en wethouders van de gemeente 's-Hertogenbosch;", "'s-Hertogenbosch"),
+    ],
+)
+def test_municipality_from_the_college_or_raad_in_the_preamble(line: str, place: str) -> None:
+    text = f"Nadere regels jeugdhulp 2025\n\n{line}\n\nbesluit vast te stellen de volgende nadere regels:" + BODY
+    assert parse(text, "t.txt").municipality == place

@@ -16,7 +16,12 @@ from .model import DocumentKind, Law, Metadata, Part, PartKind
 _MUNICIPALITY_WORD = (
     r"(?-i:(?:['’]s-)?[A-Z][\w'’.-]*(?:[- ](?:aan|op|en|den|der|de|in|bij|[A-Z][\w'’.-]*)(?![\w'’]))*)"
 )
-_RAAD = re.compile(r"(?:de\s+)?raad\s+van\s+de\s+gemeente\s+(" + _MUNICIPALITY_WORD + r")")
+# "De raad van de gemeente X", "De raad der gemeente X", "Burgemeester en wethouders van (de gemeente) X"
+_RAAD = re.compile(
+    r"(?:\braad\s+(?:van\s+de|der)\s+gemeente|\bburgemeester\s+en\s+wethouders\s+van(?:\s+de\s+gemeente)?)\s+("
+    + _MUNICIPALITY_WORD + r")",
+    re.I,
+)
 _GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + r")")
 # "<kind> <social-domain words> <Place> [year]", also with compounds ("Wijzigingsverordening Wmo
 # Beekveld", "Jeugdverordening Beekveld 2025"); the place is the capitalised words at the end.
