@@ -99,3 +99,23 @@ def test_measured_once_per_document():
     finally:
         metric.measure = original
     assert calls == [1]
+
+
+def test_product_lists_count_their_items_but_delegation_lists_do_not():
+    body = """Artikel 1 Voorzieningen
+
+1. In de gemeente zijn in elk geval de volgende algemene voorzieningen beschikbaar:
+a. algemeen maatschappelijk werk;
+b. inloopvoorzieningen;
+c. mantelzorgondersteuning.
+2. Het college kan de volgende re-integratievoorzieningen verstrekken:
+a. werkstage;
+b. jobcoaching.
+3. Het college stelt bij nadere regels vast:
+a. de normen voor hulp bij het huishouden;
+b. de tarieven.
+"""
+    ctx = DocContext(parse("# Verordening\n\n" + body))
+    m = metric.measure(ctx, metric.compile(metric.Params(max_per_1000=4)))
+    assert m["counts"]["product_lists"] == 5
+    assert len(m["delegations"]) == 1

@@ -2,8 +2,8 @@
 
 ``measure: detailed_norms`` (P06, policy-light ordinances) counts the detailed norms in the binding
 text: euro amounts, hours and minutes, frequencies ("eenmaal per jaar"), percentages, quantities
-(kilometers, square metres), product codes and table rows (a table row counts once, whatever it
-holds). It also counts the delegation clauses ("nadere regels", "bij nadere regeling",
+(kilometers, square metres), product codes, table rows (a table row counts once, whatever it
+holds) and the items of product lists ("de volgende algemene voorzieningen: a. ..."). It also counts the delegation clauses ("nadere regels", "bij nadere regeling",
 "beleidsregels") that send such norms to rules the executive can change quickly. The document
 fails when it has at least ``min_norms`` norms and more than ``max_per_1000`` per 1,000 words of
 binding text; the message gets the figures (``norms``, ``words``, ``per_1000``, each category,
@@ -41,7 +41,15 @@ NORM_UNITS: dict[str, tuple[str, str]] = {
 }
 _EURO_AMOUNT = r"\s*\d{1,3}(?:\.\d{3})*(?:,(?:\d{1,2}|-))?|\s*\d+(?:,(?:\d{1,2}|-))?"
 _TABLE_ROW = "table_rows"
-CATEGORIES = ("euros", "times", "frequencies", "percentages", "quantities", "product_codes", _TABLE_ROW)
+_LIST_ITEM = "product_lists"
+CATEGORIES = ("euros", "times", "frequencies", "percentages", "quantities", "product_codes", _TABLE_ROW, _LIST_ITEM)
+# A list of products or services written out in the ordinance ("de volgende algemene voorzieningen:
+# a. ...; b. ..."): each item counts, like a table row.
+_LIST_INTRO = (
+    r"\bde\s+volgende\s+(?:[a-z\-]+\s+){0,2}(?:[\w\-]*voorzieningen|producten|diensten|hulpmiddelen|"
+    r"trajecten|vormen\s+van\s+\w+)\b[^.;:]{0,80}:"
+)
+_LIST_ITEM_LINE = r"[ \t]*(?:[-*•]|[a-z]{1,2}[.)]|\d{1,2}°)[ \t]+\S"
 DELEGATION_PHRASES = ["nadere regels", "bij nadere regeling", "beleidsregels"]
 
 
@@ -60,6 +68,8 @@ class CompiledMetric:
         self.units = {name: regex.compile(unit) for name, (unit, _) in NORM_UNITS.items()}
         self.before = {name: regex.compile(b) for name, (_, b) in NORM_UNITS.items() if b not in ("number", "", "^")}
         self.euro_amount = regex.compile(_EURO_AMOUNT)
+        self.list_intro = regex.compile(_LIST_INTRO)
+        self.list_item = regex.compile(_LIST_ITEM_LINE)
         self.delegation = Matcher((), params.delegation, negation=True)
 
 
@@ -90,6 +100,23 @@ def _table_rows(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def _list_items(ctx, spans: list[tuple[int, int]], compiled: CompiledMetric) -> list[tuple[int, int]]:
+    """Item lines of product lists ("de volgende voorzieningen: a. ...") in the binding text."""
+    text = ctx.doc.text
+    items: list[tuple[int, int]] = []
+    for intro in finditer_spans(ctx.norm, spans, compiled.list_intro):
+        pos = text.find("\n", ctx.norm.to_original(intro.end()))
+        while pos != -1:
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            if not compiled.list_item.match(text, start, end):
+                break
+            items.append((start, end))
+            pos = end if end < len(text) else -1
+    return items
 
 
 def measure(ctx, compiled: CompiledMetric) -> dict:
@@ -133,6 +160,7 @@ def measure(ctx, compiled: CompiledMetric) -> dict:
             found.append((s, e, category))
             taken.append((s, e))
     found.extend((s, e, _TABLE_ROW) for s, e in rows)
+    found.extend((s, e, _LIST_ITEM) for s, e in _list_items(ctx, spans, compiled))
     found.sort()
     counts = Counter(name for _, _, name in found)
     delegations = compiled.delegation.find(ctx.norm, spans)
