@@ -169,3 +169,12 @@ def test_which_files_are_registers(tmp_path):
     assert is_register_path(str(tmp_path / "map/pakket.yaml"), explicit=True)
     assert not is_register_path(str(tmp_path / "map/pakket.yaml"), explicit=False)
     assert is_register_path(str(tmp_path / "map/c.json"), explicit=True)
+
+
+def test_xlsx_zip_bomb_is_refused(tmp_path, monkeypatch):
+    from sociaal_audit.contracts.readers import xlsx_register
+
+    monkeypatch.setattr(xlsx_register, "MAX_UNPACKED", 1000)
+    with pytest.raises(InputError) as exc:
+        load_register(str(DATA / "register-lindewaarde.xlsx"))
+    assert exc.value.code == "zip_too_large"

@@ -19,6 +19,7 @@ from . import RowProblem, row_to_contract
 NAME = "xlsx"
 EXTENSIONS = (".xlsx", ".xlsm")
 HEADER_SEARCH_ROWS = 10
+MAX_UNPACKED = 2 * 1024**3  # uncompressed bytes; more is refused as a possible zip bomb
 
 
 def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProblem]:
@@ -26,6 +27,13 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - a runtime dependency
         raise InputError(path, "missing_extra", what="XLSX", extra="xlsx") from None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(path, "parse_failed", format="XLSX", reason=f"not an Excel workbook ({type(exc).__name__})") from None
+    if unpacked > MAX_UNPACKED:
+        raise InputError(path, "zip_too_large", size=unpacked, limit=MAX_UNPACKED)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
