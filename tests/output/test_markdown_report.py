@@ -151,3 +151,23 @@ def test_every_fixed_text_in_both_languages() -> None:
     for table in (STRINGS, THEMES, KINDS):
         for key, entry in table.items():
             assert set(entry) == {"nl", "en"} and all(v.strip() for v in entry.values()), key
+
+
+@pytest.mark.parametrize("looked_for, expected", [
+    ('"uitdaagrecht", /\\b(?:bewoners|inwoners)\\b[^.;]{0,80}\\bkunnen\\b/', "gezocht naar “uitdaagrecht” en vergelijkbare formuleringen"),
+    ("/\\b(?:ombudsman|ombudsvrouw)\\b/, /\\bonafhankelijke?\\s+(?:klachtencommissie)\\b/",
+     "gezocht naar “ombudsman”, “ombudsvrouw” en vergelijkbare formuleringen"),
+    ("/\\b(?:afzien|af\\s+te\\s+zien)\\b[^.;]{0,100}\\b(?:boete\\w*|verhaal)\\b/",
+     "gezocht naar “afzien”, “af te zien” en vergelijkbare formuleringen"),
+    ("/\\bper\\s+(?:wijk|kern)\\b[^.;]{0,80}\\b(?:afwijken)\\b/", "gezocht naar formuleringen met deze strekking"),
+    ("detailed norms per 1,000 words", "gezocht naar formuleringen met deze strekking"),  # no English in a Dutch report
+])
+def test_what_was_looked_for_in_plain_words(looked_for: str, expected: str) -> None:
+    from sociaal_audit.output.report_model import _looked_for
+
+    class FakeResult:
+        values: dict = {}
+
+    result = FakeResult()
+    result.looked_for = looked_for
+    assert _looked_for(result, "nl") == expected

@@ -203,21 +203,23 @@ def _looked_for(result: Any, lang: str) -> str | None:
     if phrases:
         listed = ", ".join(f"“{p}”" for p in phrases[:MAX_WORDS])
         return f"{text('looked_for', lang)} {listed}" + (f" {text('looked_for_more', lang)}" if has_patterns else "")
-    if has_patterns:
-        return f"{text('looked_for', lang)} {text('looked_for_patterns', lang)}"
-    return f"{text('looked_for', lang)} {raw}"
+    # patterns without plain words, or a description in the pack's own words (maybe another language)
+    return f"{text('looked_for', lang)} {text('looked_for_patterns', lang)}"
 
 
 def _pattern_words(patterns: str) -> list[str]:
-    """Plain words from the first word alternation of each regular expression, e.g. 'ombudsman' from
-    ``\\b(?:ombudsman|ombudsvrouw)\\b``: a readable hint of what a pattern looks for."""
+    """Plain words from the alternation a regular expression starts with, e.g. 'ombudsman' from
+    ``/\\b(?:ombudsman|ombudsvrouw)\\b.../``: a readable hint of what a pattern looks for. Patterns
+    that start otherwise give nothing (a guess from the middle of a pattern would mislead)."""
     words: list[str] = []
     for pattern in re.split(r"/, /", patterns):
-        for group in re.findall(r"\(\?:([^()\\\[\]{}?*+.]+)\)", pattern):
-            alternatives = [w.strip() for w in group.split("|")]
-            if all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in alternatives):
-                words += [w for w in alternatives if w not in words]
-                break
+        pattern = re.sub(r"\\s[+*]?", " ", pattern.strip("/"))
+        start = re.match(r"(?:\\b)?\(\?:([^()\\\[\]{}?*+.]+)\)(?:\\b|\\w\*|$| )", pattern)
+        if not start:
+            continue
+        alternatives = [w.strip() for w in start.group(1).split("|")]
+        if all(re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)*", w) for w in alternatives):
+            words += [w for w in alternatives if w not in words]
     return words
 
 
