@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .labels import label, where
+from .labels import where
 
 NAME = "junit"
 BINARY = False
