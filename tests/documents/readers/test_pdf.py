@@ -137,3 +137,19 @@ def test_pdf_without_text_layer_fails_the_cli_with_exit_2(tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["check", str(scan)])
     assert result.exit_code == 2
     assert "geen tekstlaag; OCR wordt niet ondersteund" in result.output
+
+
+def _lines(*texts: str) -> list:
+    return [pdf_reader._Line(page=1, number=i + 1, top=10.0 * i, text=t, in_margin=False) for i, t in enumerate(texts)]
+
+
+def test_rejoin_rules_for_dutch_hyphens() -> None:
+    joined = pdf_reader._rejoin_hyphenated(_lines("op grond van de hardheids-", "clausule kan het college"))
+    assert [ln.text for ln in joined] == ["op grond van de hardheidsclausule", "kan het college"]
+    assert joined[1].column == len("clausule ") + 1
+    elided = pdf_reader._rejoin_hyphenated(_lines("het jeugd-", "en gezinsteam"))
+    assert [ln.text for ln in elided] == ["het jeugd-", "en gezinsteam"]
+    compound = pdf_reader._rejoin_hyphenated(_lines("de Wmo-", "consulent beslist"))
+    assert [ln.text for ln in compound] == ["de Wmo-consulent", "beslist"]
+    whole = pdf_reader._rejoin_hyphenated(_lines("de maatwerk-", "voorziening"))
+    assert [ln.text for ln in whole] == ["de maatwerkvoorziening"]

@@ -33,7 +33,7 @@ _DROP_TAGS = {
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alert"}
 _CHROME = re.compile(
     r"^(?:breadcrumbs?|skip-?links?|skip|cookie\w*|cookiebar|navbar|nav|navigation|menu|sidebar|share|social|"
-    r"site-?header|site-?footer|toolbar|pagination|feedback|print|sr-only|visually-hidden|back-to-top)$",
+    r"site-?header|site-?footer|toolbar|pagination|feedback|sr-only|visually-hidden|back-to-top)$",
     re.I,
 )
 _BLOCKS = {

@@ -192,13 +192,23 @@ def _join_wrapped_headings(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+# "jeugd- en gezinsteam", "zorg- of hulpverlener": an elided compound, not a hyphenated word.
+_ELISION_NEXT = {"en", "of", "tot", "noch", "dan", "als", "c.q.", "en/of", "resp."}
+
+
 def _rejoin_hyphenated(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for ln in lines:
         if out and _HYPHENATED.search(out[-1].text) and ln.text[:1].islower():
             head, _, rest = ln.text.partition(" ")
+            if head.rstrip(",;:.") in _ELISION_NEXT:
+                out.append(ln)
+                continue
             prev = out[-1]
-            prev.text = prev.text[:-1] + head
+            fragment = prev.text.rsplit(" ", 1)[-1]
+            # "Wmo-" + "consulent", "2015-" + "regeling": a real hyphen, kept; "hardheids-" + "clausule": dropped.
+            keep = any(c.isupper() or c.isdigit() for c in fragment[:-1])
+            prev.text = (prev.text if keep else prev.text[:-1]) + head
             if not rest.strip():
                 continue
             ln.column += len(head) + 1
