@@ -168,3 +168,20 @@ def test_tracked_changes_fields_and_hyperlinks() -> None:
     doc = parse_source(_save(d), "wijzigingen.docx")
     assert "Het college kan in bijzondere gevallen afwijken van deze verordening." in doc.text
     assert "nooit" not in doc.text and "REF" not in doc.text
+
+
+def test_custom_heading_styles_based_on_headings_and_outline_levels() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    article_style = d.styles.add_style("Artikelkop", WD_STYLE_TYPE.PARAGRAPH)
+    article_style.base_style = d.styles["Heading 3"]
+    d.add_paragraph("Nadere regels jeugdhulp Ravenstein", style="Title")
+    d.add_paragraph("Artikel 1 Doel", style="Artikelkop")
+    d.add_paragraph("Het college stelt nadere regels.")
+    chapter = d.add_paragraph("Hoofdstuk 2 Slot")
+    chapter._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="1"/>'))
+    doc = parse_source(_save(d), "stijlen.docx")
+    texts = [ln.text for ln in doc.lines if ln.text]
+    assert texts[:4] == ["# Nadere regels jeugdhulp Ravenstein", "### Artikel 1 Doel", "Het college stelt nadere regels.",
+                         "## Hoofdstuk 2 Slot"]

@@ -238,7 +238,7 @@ class _BodyReader:
             label = self.numbering.next_label(*num)
             if label:
                 marker = label + " "
-        level = self._heading_level(style_id)
+        level = self._heading_level(style_id, p)
         prefix = "#" * level + " " if level else ""
         self.lines.append(TextLine(text=prefix + marker + text, line=self.ordinal.get(id(p), 1)))
 
@@ -279,11 +279,23 @@ class _BodyReader:
             style = getattr(style, "base_style", None)
         return None
 
-    def _heading_level(self, style_id: str | None) -> int:
+    def _heading_level(self, style_id: str | None, p: Any | None = None) -> int:
+        """Heading level from the style (or a style it is based on) or an outline level; 0 for body text."""
+        outline = self._outline_level(p.find(self.qn("w:pPr")) if p is not None else None)
+        if outline is not None:
+            return outline
         if style_id is None:
             return 0
         style = self.styles.get(style_id)
-        names = [style_id] + ([style.name] if style is not None and style.name else [])
+        names = [style_id]
+        seen: set[str] = set()
+        while style is not None and style.style_id not in seen:
+            seen.add(style.style_id)
+            names += [style.style_id, style.name or ""]
+            outline = self._outline_level(style.element.find(self.qn("w:pPr")))
+            if outline is not None:
+                return outline
+            style = getattr(style, "base_style", None)
         for name in names:
             m = _HEADING_STYLE.match(name.strip())
             if m:
@@ -291,6 +303,15 @@ class _BodyReader:
             if _TITLE_STYLE.match(name.strip()):
                 return 1
         return 0
+
+    def _outline_level(self, ppr: Any | None) -> int | None:
+        if ppr is None:
+            return None
+        lvl = ppr.find(self.qn("w:outlineLvl"))
+        if lvl is None:
+            return None
+        value = _int(lvl.get(self.qn("w:val")), 9)
+        return min(value + 1, 6) if value < 9 else None  # 9 is "body text"
 
     def table(self, tbl: Any) -> None:
         qn = self.qn
