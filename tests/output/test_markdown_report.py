@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from ._report_fixtures import DATE, GOLDEN, load, render, synthetic_run
+from ._report_fixtures import GOLDEN, load, render, synthetic_run
 
 CASES = [
     ("run-lindewaarde.json", "nl", "report-lindewaarde.nl.md"),

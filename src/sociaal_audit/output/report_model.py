@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .report_strings import THEMES, kind_name, law_name, long_date, text, theme_name
@@ -165,7 +165,6 @@ class Report:
     packs: list[str]
     rules: list[RuleRow]
     footer: str
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _slug(value: str) -> str:
