@@ -185,3 +185,19 @@ def test_custom_heading_styles_based_on_headings_and_outline_levels() -> None:
     texts = [ln.text for ln in doc.lines if ln.text]
     assert texts[:4] == ["# Nadere regels jeugdhulp Ravenstein", "### Artikel 1 Doel", "Het college stelt nadere regels.",
                          "## Hoofdstuk 2 Slot"]
+
+
+def test_external_entity_in_document_xml_is_not_resolved() -> None:
+    d = docx.Document()
+    d.add_paragraph("Verordening Wmo")
+    source = zipfile.ZipFile(io.BytesIO(_save(d)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"?>", b'?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
+                data = data.replace(b"Verordening Wmo", b"Verordening Wmo &x;")
+            target.writestr(info, data)
+    doc = parse_source(out.getvalue(), "xxe.docx")
+    assert "root:" not in doc.text and doc.title.startswith("Verordening Wmo")

@@ -121,3 +121,12 @@ def test_sniff_recognises_html_documents_only() -> None:
     assert html.sniff(b"\xef\xbb\xbf<!-- saved from url=(0042)https://x -->\n<html lang='nl'>")
     assert not html.sniff(b"# Verordening\n<!-- sociaal-audit: negeer INT-P05 -->\n")
     assert not html.sniff(b"<?xml version='1.0'?><cvdr/>")
+
+
+def test_entities_in_an_html_doctype_are_not_expanded() -> None:
+    page = (
+        b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa">]>'
+        b"<html><body><h1>Verordening Wmo</h1><p>Artikel 1 Doel &x; &a;</p></body></html>"
+    )
+    doc = parse_source(page, "xxe.html")
+    assert "root:" not in doc.text and "aaaaaaaaaa" not in doc.text
