@@ -409,3 +409,58 @@ def test_generated_ordinances(articles: list[tuple[str, str, int, int]], markdow
         for lid in found:
             assert [c.number for c in lid.children] == list("abc"[:items])
     assert len(doc.preamble) == 1 and doc.municipality == "Beekveld"
+
+
+# ----- tables of contents -----------------------------------------------------------------------
+
+TOC_BODY = """
+De raad van de gemeente Beekveld;
+
+besluit vast te stellen de volgende verordening:
+
+Hoofdstuk 1 Algemene bepalingen
+Artikel 1 Begripsbepalingen
+1. In deze verordening wordt verstaan onder: cliënt.
+Artikel 2 Toegang
+Het college richt een toegang in.
+Hoofdstuk 2 Slot
+Artikel 3 Citeertitel
+Deze verordening heet Verordening Beekveld.
+
+Toelichting
+Artikel 1
+Uitleg.
+"""
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        "Inhoudsopgave\nHoofdstuk 1 Algemene bepalingen\nArtikel 1 Begripsbepalingen\nArtikel 2 Toegang\n"
+        "Hoofdstuk 2 Slot\nArtikel 3 Citeertitel\nToelichting\n",
+        "Inhoud\nHoofdstuk 1 Algemene bepalingen ..... 2\nArtikel 1 Begripsbepalingen ........ 2\nArtikel 2 Toegang\t3\n"
+        "Hoofdstuk 2 Slot ..... 3\nArtikel 3 Citeertitel ..... 3\nToelichting ...... 4\n",
+    ],
+    ids=["labelled", "page-numbers"],
+)
+def test_a_table_of_contents_opens_no_parts(toc: str) -> None:
+    doc = parse("Verordening maatschappelijke ondersteuning Beekveld 2025\n\n" + toc + TOC_BODY, "t.txt")
+    assert [(p.kind.value, p.number) for p in doc.all_parts if p.kind is not PartKind.LID] == [
+        ("preamble", None), ("chapter", "1"), ("article", "1"), ("article", "2"), ("chapter", "2"), ("article", "3"),
+        ("toelichting", None), ("article", "1")]
+    (preamble,) = doc.preamble
+    assert "De raad van de gemeente Beekveld" in doc.text[preamble.start:preamble.end]
+    binding = " ".join(doc.text[s:e] for s, e in doc.scope_spans("binding"))
+    assert binding.count("Begripsbepalingen") == 1
+
+
+def test_an_unlabelled_table_of_contents_is_not_binding() -> None:
+    toc = "Hoofdstuk 1 Algemene bepalingen\nArtikel 1 Begripsbepalingen\nArtikel 2 Toegang\nHoofdstuk 2 Slot\nArtikel 3 Citeertitel\n"
+    body = TOC_BODY.split("Hoofdstuk 1", 1)[1]
+    text = ("Verordening maatschappelijke ondersteuning Beekveld 2025\n\nDe raad van de gemeente Beekveld;\n\n"
+            "besluit vast te stellen de volgende verordening:\n\n" + toc + "\nHoofdstuk 1" + body)
+    doc = parse(text, "t.txt")
+    assert [a.number for a in doc.articles] == ["1", "2", "3"]
+    assert all(doc.text[a.start:a.end].count("\n") > 1 for a in doc.articles)
+    binding = " ".join(doc.text[s:e] for s, e in doc.scope_spans("binding"))
+    assert binding.count("Begripsbepalingen") == 1

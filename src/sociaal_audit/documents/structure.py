@@ -50,6 +50,9 @@ _CLOSING = re.compile(
 _LID = re.compile(r"^(?:lid\s+(\d+[a-z]?)[.:]?|(\d+[a-z]?)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
 # List items: "a.", "b)", "aa.", "iv.", "1°", "1e." and bullets; not "nr. 5" or "lo. " at the start of a wrapped line.
 _ITEM = re.compile(r"^(?:([a-z]|([a-z])\2|[ivx]{1,4})[.)]|(\d+(?:°|e))\.?|([-–•*]))\s+\S", re.I)
+# A table-of-contents line ends in a page number after a dot leader or a tab.
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
+_TOC_LABEL = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel)\s*:?$", re.I)
 _CLOSING_ARTICLE = re.compile(r"citeertitel|inwerkingtreding|slotbepaling|intrekking", re.I)
 
 _LEVEL = {
@@ -105,6 +108,8 @@ def _heading(line: _Line) -> tuple[PartKind, str, str, str] | None:
         m = rx.match(text)
         if m:
             rest = m.group(3).strip().strip("*_").strip()
+            if _TOC_ENTRY.search(rest):
+                return None  # "Artikel 5 Hardheidsclausule ........ 7": a line of the table of contents
             if line.marked or _title_like(rest):
                 return kind, m.group(2), rest, m.group(1)
     return None
@@ -198,6 +203,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
     prev_closed = True
     has_numbered: bool | None = None  # any chapter or article heading after the title? (found lazily)
     binding_numbers: set[str] = set()  # numbers of the binding articles so far
+    toc_seen: set[tuple[str, str]] | None = None  # entries of the table of contents being read, if any
     toelichting_articles = 0  # article headings seen in the open toelichting
 
     for i, raw in enumerate(texts):
@@ -220,6 +226,17 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
             if first is None or first[0] not in (PartKind.ARTICLE, PartKind.CHAPTER):
                 continue
             # an excerpt that starts with its first article or chapter: the heading is also the title
+
+        if toc_seen is not None:
+            # Inside a table of contents: its entries open no parts. It ends at the first line that
+            # is not an entry, or at a heading it already listed (the document itself begins).
+            key = _toc_key(ln)
+            if key is not None and key not in toc_seen:
+                toc_seen.add(key)
+                continue
+            toc_seen = None
+        if _TOC_LABEL.match(cleaned) and not in_toelichting:
+            toc_seen = set()
 
         if (
             not in_toelichting
@@ -312,7 +329,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         if _ITEM.match(cleaned):
             builder.open(PartKind.ITEM, ln.offset, _item_number(cleaned), None, None)
 
-    parts = builder.finish()
+    parts = _drop_table_of_contents(builder.finish(), text)
     if title_line is None:
         title = source.metadata.title or ""
     else:
@@ -332,6 +349,59 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         metadata=source.metadata,
         comments=source.comments,
     )
+
+
+def _toc_key(line: _Line) -> tuple[str, str] | None:
+    """What a line of a table of contents lists: ("article", "5"), ("toelichting", "") ...; None
+    when the line is no entry. Page numbers after a dot leader or a tab are ignored."""
+    text = _TOC_ENTRY.sub("", line.text).rstrip(" .…\t") if _TOC_ENTRY.search(line.text) else line.text
+    if not text:
+        return None
+    stripped = _Line(line.index, line.offset, line.raw, text, line.marked)
+    head = _heading(stripped)
+    if head is not None:
+        return head[0].value, head[1]
+    if _is_toelichting_heading(text, line.marked):
+        return "toelichting", ""
+    if text != line.text:
+        return "entry", text.casefold()  # another entry with a page number ("Bijlage 1 ..... 12")
+    return None
+
+
+def _drop_table_of_contents(parts: list[Part], text: str) -> list[Part]:
+    """Remove the headings of a table of contents: binding chapters, sections and articles with no
+    text of their own whose number comes back later in the document. Their lines then belong to no
+    part, so they are not binding text."""
+    headings = (PartKind.CHAPTER, PartKind.SECTION, PartKind.ARTICLE)
+    binding = [p for top in parts if top.kind in headings for p in top.walk() if p.kind in headings]
+    later: dict[tuple[PartKind, str], int] = {}
+    for i, p in enumerate(binding):
+        if p.number is not None:
+            later[(p.kind, p.number)] = i  # last occurrence
+    empty: set[int] = set()
+    for i in reversed(range(len(binding))):  # children before their parents
+        p = binding[i]
+        if p.number is None or later[(p.kind, p.number)] == i:
+            continue
+        body = text[p.start:p.end].split("\n", 1)
+        own_text = body[1] if len(body) > 1 else ""
+        for child in p.children:  # the children's text is theirs, not the parent's
+            own_text = own_text.replace(text[child.start:child.end], "")
+        if not own_text.strip() and all(id(c) in empty for c in p.children):
+            empty.add(id(p))
+    if not empty:
+        return parts
+
+    def keep(items: list[Part]) -> list[Part]:
+        out = []
+        for p in items:
+            if id(p) in empty:
+                continue
+            p.children = keep(p.children)
+            out.append(p)
+        return out
+
+    return keep(parts)
 
 
 def _is_toelichting_heading(cleaned: str, marked: bool) -> bool:
