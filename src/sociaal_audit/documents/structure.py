@@ -368,6 +368,18 @@ def _toc_key(line: _Line) -> tuple[str, str] | None:
     return None
 
 
+def _own_text(part: Part, text: str) -> str:
+    """The text of ``part`` after its heading line, without the text of its children."""
+    newline = text.find("\n", part.start, part.end)
+    pos = part.end if newline == -1 else newline + 1
+    pieces = []
+    for child in part.children:
+        pieces.append(text[pos:child.start])
+        pos = max(pos, child.end)
+    pieces.append(text[pos:part.end])
+    return "".join(pieces)
+
+
 def _drop_table_of_contents(parts: list[Part], text: str) -> list[Part]:
     """Remove the headings of a table of contents: binding chapters, sections and articles with no
     text of their own whose number comes back later in the document. Their lines then belong to no
@@ -383,11 +395,7 @@ def _drop_table_of_contents(parts: list[Part], text: str) -> list[Part]:
         p = binding[i]
         if p.number is None or later[(p.kind, p.number)] == i:
             continue
-        body = text[p.start:p.end].split("\n", 1)
-        own_text = body[1] if len(body) > 1 else ""
-        for child in p.children:  # the children's text is theirs, not the parent's
-            own_text = own_text.replace(text[child.start:child.end], "")
-        if not own_text.strip() and all(id(c) in empty for c in p.children):
+        if not _own_text(p, text).strip() and all(id(c) in empty for c in p.children):
             empty.add(id(p))
     if not empty:
         return parts
