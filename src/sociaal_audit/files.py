@@ -59,6 +59,14 @@ def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> No
     except OSError:
         pass
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not target.is_file():
+        # /dev/null, /dev/stdout, a named pipe: write through; never rename over a special file
+        try:
+            with open(target, "wb") as fh:
+                fh.write(payload)
+        except OSError as exc:
+            raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
+        return
     directory = target.parent if str(target.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)

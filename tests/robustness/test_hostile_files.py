@@ -139,3 +139,24 @@ def test_output_file_gets_ordinary_permissions(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_output_to_a_special_file_writes_through(tmp_path):
+    import os
+    import stat
+
+    from sociaal_audit.files import write_atomic
+
+    fifo = tmp_path / "pijp"
+    os.mkfifo(fifo)
+    import threading
+
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader.start()
+    write_atomic(str(fifo), "rapport")
+    reader.join(5)
+    assert received == [b"rapport"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not replaced by a regular file
+    write_atomic("/dev/null", "weg")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
