@@ -110,3 +110,7 @@ def test_cli_reports_a_bad_file_and_still_checks_the_good_one(tmp_path: Path) ->
     assert result.exit_code == 2
     assert "de extensie zegt .md, maar de inhoud is pdf" in result.output
     assert '"format": "docx"' in result.output
+
+
+def test_xml_without_extension_and_an_unknown_root() -> None:
+    assert _error(b'<?xml version="1.0"?><record><recordData/></record>', "zoekresultaat").code == "xml_unknown_root"

@@ -57,6 +57,11 @@ def detect(path: str, data: bytes) -> ModuleType:
     if chosen is None:
         if b"\x00" in head:
             raise InputError(path, "binary_file")
+        from ._xml import root_name
+
+        root = root_name(head)
+        if root is not None and root != "html":
+            raise InputError(path, "xml_unknown_root", root=root, known="cvdr, officiele-publicatie")
         raise InputError(path, "unknown_format", ext=_ext(path) or "-", known=", ".join(known_extensions()))
     return chosen
 
