@@ -60,7 +60,7 @@ def detect(path: str, data: bytes) -> ModuleType:
         from ._xml import root_name
 
         root = root_name(head)
-        if root is not None and root != "html":
+        if root is not None and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml"):
             raise InputError(path, "xml_unknown_root", root=root, known="cvdr, officiele-publicatie")
         raise InputError(path, "unknown_format", ext=_ext(path) or "-", known=", ".join(known_extensions()))
     return chosen
