@@ -153,3 +153,14 @@ def test_rejoin_rules_for_dutch_hyphens() -> None:
     assert [ln.text for ln in compound] == ["de Wmo-consulent", "beslist"]
     whole = pdf_reader._rejoin_hyphenated(_lines("de maatwerk-", "voorziening"))
     assert [ln.text for ln in whole] == ["de maatwerkvoorziening"]
+
+
+@needs_chromium
+def test_scan_with_only_page_numbers_as_text_is_still_no_text_layer(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>.nr{position:fixed;bottom:0;right:0}
+    .page{break-after:page;height:20cm;background:#ccc}</style></head><body><div class="nr">Gescand met KopieerPro</div>
+    <div class="page"></div><div class="page"></div><div></div></body></html>"""
+    data = _print(tmp_path, page, header_footer=True)
+    with pytest.raises(InputError) as err:
+        parse_source(data, "gescand.pdf")
+    assert err.value.code == "no_text_layer"

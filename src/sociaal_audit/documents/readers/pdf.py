@@ -63,6 +63,8 @@ def read(data: bytes, path: str) -> SourceText:
     if not any(pages):
         raise InputError(path, "no_text_layer")
     kept = _drop_running_lines(pages)
+    if not kept:  # only page numbers or a scanner's stamp: a scan all the same
+        raise InputError(path, "no_text_layer")
     lines = _rejoin_hyphenated(_join_wrapped_headings(kept))
     return SourceText(path=path, format=NAME, lines=tuple(_with_paragraph_breaks(lines)))
 
