@@ -10,8 +10,9 @@ from __future__ import annotations
 import glob
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import IO, Iterable, Iterator
 
 from .errors import AuditError, InputError
 
@@ -48,9 +49,38 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename; never over an input file."""
+@contextmanager
+def atomic_text_writer(path: str, inputs: Iterable[str] = ()) -> Iterator[IO[str]]:
+    """A text file handle whose content replaces ``path`` only when the block ends without error
+    (for output written piece by piece). Same rules as :func:`write_atomic`."""
     target = Path(path)
+    _refuse_input(target, path, inputs)
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8") as fh:
+            yield fh
+        return
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        os.chmod(tmp, 0o666 & ~_umask())
+    except OSError as exc:
+        raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _refuse_input(target: Path, path: str, inputs: Iterable[str]) -> None:
     try:
         resolved = target.resolve()
         for inp in inputs:
@@ -58,6 +88,12 @@ def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> No
                 raise AuditError("output_failed", path=path, reason="this is one of the input files")
     except OSError:
         pass
+
+
+def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename; never over an input file."""
+    target = Path(path)
+    _refuse_input(target, path, inputs)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.exists() and not target.is_file():
         # /dev/null, /dev/stdout, a named pipe: write through; never rename over a special file

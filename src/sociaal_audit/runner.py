@@ -176,9 +176,9 @@ def check_paths(
     tally = RunResult(tool=run.tool)
 
     def stream(doc: DocumentResult) -> None:
+        on_document(doc)  # type: ignore[misc]  # may annotate doc (suppressions) before it is counted
         tally.documents[:] = [doc]
         streamed.append(tally.finalize().summary)  # type: ignore[arg-type]
-        on_document(doc)  # type: ignore[misc]
 
     in_order = _InOrder(files, stream) if on_document is not None else None
     for outcome in iter_outcomes(engine, files, options, progress):
@@ -202,14 +202,18 @@ def check_paths(
 
 
 def add_summary(total: Any, part: Any) -> None:
-    """Add the document-level counts of ``part`` to ``total`` (both Summary models)."""
-    total.documents += part.documents
-    total.passed += part.passed
-    total.failed += part.failed
-    total.not_applicable += part.not_applicable
-    total.rule_errors += part.rule_errors
-    for sev, n in part.failed_by_severity.items():
-        total.failed_by_severity[sev] = total.failed_by_severity.get(sev, 0) + n
+    """Add the document-level counts of ``part`` to ``total`` (both Summary models): every
+    integer field, and every count in dictionary fields. Input errors are counted by the run."""
+    for name in type(part).model_fields:
+        if name == "errors":
+            continue
+        value = getattr(part, name)
+        if isinstance(value, int):
+            setattr(total, name, getattr(total, name) + value)
+        elif isinstance(value, dict):
+            merged = getattr(total, name)
+            for key, n in value.items():
+                merged[key] = merged.get(key, 0) + n
 
 
 __all__ = ["CheckOptions", "FileOutcome", "check_file", "check_paths", "default_jobs", "iter_outcomes", "AuditError"]

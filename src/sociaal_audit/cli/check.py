@@ -116,6 +116,80 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     return run.finalize()
 
 
+def can_stream(format: str, output_targets: list, cfg) -> bool:
+    """JSON to one destination, without a baseline or config ignores (they need the whole run):
+    then results are written document by document and memory stays flat."""
+    return format == "json" and not output_targets and not cfg.baseline and not cfg.ignore
+
+
+def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
+                       output: str | None):
+    """Like :func:`run_check` for JSON, but each document's results are written as soon as they
+    are final (inline suppressions applied). Same bytes as the rendered run. Returns
+    (run without documents, number of blocking findings)."""
+    import sys
+
+    from ..config import adjust_packs, check_rule_refs, filter_paths
+    from ..contracts.runner import register_inputs
+    from ..documents import load_document
+    from ..documents.readers import known_extensions
+    from ..engine import Engine
+    from ..errors import InputError
+    from ..files import atomic_text_writer, collect_inputs
+    from ..output.json_output import JsonStream
+    from ..results import InputErrorInfo, RunResult
+    from ..rules.loader import load_packs
+    from ..runner import CheckOptions, check_paths
+    from ..suppressions import apply_inline, inline_suppressions, may_have_suppressions
+    from .progress import progress_bar
+
+    packs = adjust_packs(load_packs(cfg.packs), cfg)
+    check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
+    files, collect_errors = collect_inputs(paths, known_extensions())
+    files = filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg)
+    options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
+    head = Engine(packs, lang=cfg.lang).new_run(date=date)
+    problems: list[InputErrorInfo] = []
+    blocking = 0
+
+    def write(fh):
+        nonlocal blocking
+        stream = JsonStream(fh)
+        stream.start(head)
+
+        def sink(doc_result) -> None:
+            nonlocal blocking
+            if may_have_suppressions(doc_result.path):
+                try:
+                    doc = load_document(doc_result.path, kind=kind, max_bytes=max_bytes)
+                except InputError:
+                    doc = None
+                if doc is not None:
+                    found, bad = inline_suppressions(doc)
+                    problems.extend(InputErrorInfo(path=doc_result.path, message=b.message(cfg.lang)) for b in bad)
+                    apply_inline(doc_result, found)
+            blocking += RunResult(tool=head.tool, documents=[doc_result]).blocking(cfg.fail_on)
+            stream.document(doc_result)
+
+        with progress_bar() as progress:
+            run = check_paths(files, options, packs=packs, progress=progress, on_document=sink)
+        run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in collect_errors)
+        run.errors.extend(problems)
+        run.errors.sort(key=lambda e: (e.path, e.message))
+        run.summary.errors = len(run.errors)
+        blocking += run.blocking(cfg.fail_on)  # corpus and register results (documents went out)
+        stream.finish(run)
+        return run
+
+    if output and output != "-":
+        with atomic_text_writer(output, files) as fh:
+            run = write(fh)
+    else:
+        run = write(sys.stdout)
+        sys.stdout.flush()
+    return run, blocking
+
+
 def report_notes(run, lang: str) -> list[str]:
     """One-line notes for stderr: unused suppressions, suppressed count, baseline comparison."""
     from ..suppressions import unused_message
@@ -160,12 +234,17 @@ def check(
         lang_s = cfg.lang
         renderer(format)
         targets = parse_targets(list(output_format or []), lang_s)
-        run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, jobs if jobs > 0 else default_jobs())
-        inputs = [d.path for d in run.documents]
-        data = render(run, format, render_options(lang_s, use_color() and not output, verbose, date))
-        emit(data, output, inputs)
-        for fmt, path in targets:
-            emit(render(run, fmt, render_options(lang_s, False, verbose, date)), path, inputs)
+        n_jobs = jobs if jobs > 0 else default_jobs()
+        blocking = None
+        if can_stream(format, targets, cfg):
+            run, blocking = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output)
+        else:
+            run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs)
+            inputs = [d.path for d in run.documents]
+            data = render(run, format, render_options(lang_s, use_color() and not output, verbose, date))
+            emit(data, output, inputs)
+            for fmt, path in targets:
+                emit(render(run, fmt, render_options(lang_s, False, verbose, date)), path, inputs)
     except AuditError as err:
         raise fail(err, lang_s)
     if output and format != "text":
@@ -179,4 +258,6 @@ def check(
             typer.echo(f"sociaal-audit: {e.message}", err=True)
     if run.errors or run.summary.rule_errors:
         raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_FINDINGS if run.blocking(cfg.fail_on) else EXIT_OK)
+    if blocking is None:
+        blocking = run.blocking(cfg.fail_on)
+    raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
