@@ -90,3 +90,10 @@ def test_text_view_shows_table_and_portfolio_in_both_languages():
     data = json.loads(check(CSV, "--pack", "contracten", "--lang", "en", "--format", "json").stdout)
     jh1 = next(f for f in data["contracts"][0]["findings"] if f["contract"] == "JH-2021-001" and f["rule"] == "CON-P09-looptijd")
     assert "can run 6 years with its extensions (2x1 jaar), until 2026-12-31" in jh1["message"]
+
+
+def test_english_row_problem_names_the_line_in_english(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Einddatum\nA-1;31-12-2025\nA-2;32-12-2025\n", encoding="utf-8")
+    data = json.loads(check(str(path), "--pack", "contracten", "--format", "json", "--lang", "en").stdout)
+    assert data["errors"][0]["message"] == f"{path}: cannot parse line 3 (Einddatum: '32-12-2025' is not a valid date)"

@@ -118,3 +118,22 @@ def test_end_before_start_is_refused():
 def test_financing_words_that_name_no_form_are_refused():
     with pytest.raises(ValidationError, match="financing form"):
         Contract(id="X", financing="naar draagkracht")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_dutch_and_english_amounts_round_trip(cents):
+    euros, rest = divmod(cents, 100)
+    english = f"{euros:,}.{rest:02d}"
+    dutch = english.replace(",", "_").replace(".", ",").replace("_", ".")
+    assert parse_amount(dutch) == parse_amount(english) == cents / 100
+    assert parse_amount("€ " + dutch) == cents / 100
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(min_value=0, max_value=120))
+def test_dates_round_trip_and_months_add_up(day, months):
+    assert parse_date(day.strftime("%d-%m-%Y")) == parse_date(day.isoformat()) == day
+    later = add_months(day, months)
+    assert later >= day and (later.year - day.year) * 12 + later.month - day.month == months

@@ -15,6 +15,7 @@ from .. import i18n
 from ..results import ContractFinding, RegisterFigures, RegisterResult, RuleTally
 from ..rules.kinds import Outcome
 from ..rules.kinds.contract import RegisterContext
+from . import display
 from .model import Contract, Register
 
 MAX_PROBLEMS = 100  # unreadable rows listed per register; the rest are counted
@@ -76,7 +77,7 @@ def _finding(rule, contract: Contract | None, outcome: Outcome, ctx: RegisterCon
         contract=contract.id if contract else None,
         title=contract.title if contract else None,
         supplier=contract.supplier if contract else None,
-        source=contract.source if contract else None,
+        source=display.place(contract.source, ctx.lang) if contract else None,
         rule=spec.id,
         pack=rule.pack,
         principles=list(spec.principles),

@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+_PLACE_EN = {"regel": "line", "rij": "row"}
+_PLACE_WORDS = re.compile(r"\b(regel|rij)\b")
 
 
 def years(value: float | None, lang: str) -> str:
@@ -33,3 +37,10 @@ def day(value: date | None, lang: str) -> str:
     if value is None:
         return "?"
     return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+
+
+def place(source: str | None, lang: str) -> str | None:
+    """Where a contract sits in its file, in the report language: 'regel 12' / 'line 12', 'Blad1 rij 5' / 'Blad1 row 5'."""
+    if source is None or lang == "nl":
+        return source
+    return _PLACE_WORDS.sub(lambda m: _PLACE_EN[m.group(1)], source)

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import InputError
 from ..results import InputErrorInfo, PackInfo, RegisterResult
+from . import display
 from .columns import ColumnMap, column_map_for
 from .model import Contract, Register
 from .readers import RowProblem, csv_register, listfile, ocds, xlsx_register
@@ -133,7 +134,7 @@ def load_register(path: str, columns: ColumnMap | None = None) -> tuple[Register
 
 
 def problem_message(path: str, problem: RowProblem, lang: str) -> str:
-    return InputError(path, "parse_failed", format=problem.source, reason=problem.message).message(lang)
+    return InputError(path, "parse_failed", format=display.place(problem.source, lang), reason=problem.message).message(lang)
 
 
 def check_register(engine, path: str, options: Any) -> RegisterResult:
