@@ -21,6 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
     "municipality": {"nl": "gemeente", "en": "municipality"},
     "kind": {"nl": "soort", "en": "kind"},
     "laws": {"nl": "wetten", "en": "laws"},
+    "adopted": {"nl": "vastgesteld", "en": "adopted"},
+    "legal_basis": {"nl": "grondslag", "en": "legal basis"},
     "article": {"nl": "artikel", "en": "article"},
     "lid": {"nl": "lid", "en": "paragraph"},
     "line": {"nl": "regel", "en": "line"},

@@ -31,7 +31,10 @@ def render(run, options) -> str:
         meta.append(f"{label('municipality', lang)}: {doc.municipality or label('unknown', lang)}")
         if doc.laws:
             meta.append(f"{label('laws', lang)}: {', '.join(doc.laws)}")
+        meta += [v for v in (doc.identifier, doc.adopted and f"{label('adopted', lang)}: {doc.adopted}") if v]
         console.print("  " + escape(" · ".join(meta)))
+        if doc.legal_basis:
+            console.print("  " + escape(f"{label('legal_basis', lang)}: {'; '.join(doc.legal_basis)}"))
         by_theme: dict[str, list] = defaultdict(list)
         for r in doc.results:
             if r.status in ("fail", "error") or (options.verbose and r.status == "pass"):

@@ -141,3 +141,15 @@ def test_cvdr_label_carrying_the_number() -> None:
     text = CVDR.replace("<label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel>", "<label>1.Algemeen</label>")
     doc = _doc(text)
     assert [(c.number, c.heading) for c in doc.parts if c.kind is PartKind.CHAPTER][0] == ("1", "Algemeen")
+
+
+def test_cvdr_metadata_in_the_terminal_view(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from sociaal_audit.cli import app
+
+    path = tmp_path / "oosterwolde.xml"
+    path.write_text(CVDR, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert "CVDR712345_1 · vastgesteld: 2026-01-29" in result.output
+    assert "grondslag: Jeugdwet, art. 2.9" in result.output
