@@ -157,10 +157,12 @@ def check_paths(
     packs: list[LoadedPack] | None = None,
     progress: Progress | None = None,
     on_document: Callable[[DocumentResult], None] | None = None,
+    on_start: Callable[[RunResult], None] | None = None,
 ) -> RunResult:
     """Check ``paths``. With ``on_document``, each document result goes to that callback in path
     order and is not kept: the returned run then has no documents but a summary that counts them
-    (memory stays flat however many files there are)."""
+    (memory stays flat however many files there are). ``on_start`` receives the run once its
+    packs and rules are final, before the first document."""
     packs = packs if packs is not None else load_packs(options.packs)
     engine = Engine(packs, lang=options.lang)
     run = engine.new_run(date=options.date)
@@ -171,6 +173,8 @@ def check_paths(
 
     files, registers = split_registers(paths, files)
     check_registers(engine, registers, options, run)
+    if on_start is not None:
+        on_start(run)
     digests: list[Any] = []
     streamed: list[DocumentResult] = []  # at most one at a time when streaming: tallied, then dropped
     tally = RunResult(tool=run.tool)

@@ -133,11 +133,11 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     from ..contracts.runner import register_inputs
     from ..documents import load_document
     from ..documents.readers import known_extensions
-    from ..engine import Engine
+    from .. import __version__
     from ..errors import InputError
     from ..files import atomic_text_writer, collect_inputs
     from ..output.json_output import JsonStream
-    from ..results import InputErrorInfo, RunResult
+    from ..results import InputErrorInfo, RunResult, ToolInfo
     from ..rules.loader import load_packs
     from ..runner import CheckOptions, check_paths
     from ..suppressions import apply_inline, inline_suppressions, may_have_suppressions
@@ -148,14 +148,13 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     files, collect_errors = collect_inputs(paths, known_extensions())
     files = filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg)
     options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
-    head = Engine(packs, lang=cfg.lang).new_run(date=date)
+    tool = ToolInfo(version=__version__)
     problems: list[InputErrorInfo] = []
     blocking = 0
 
     def write(fh):
         nonlocal blocking
         stream = JsonStream(fh)
-        stream.start(head)
 
         def sink(doc_result) -> None:
             nonlocal blocking
@@ -168,11 +167,12 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
                     found, bad = inline_suppressions(doc)
                     problems.extend(InputErrorInfo(path=doc_result.path, message=b.message(cfg.lang)) for b in bad)
                     apply_inline(doc_result, found)
-            blocking += RunResult(tool=head.tool, documents=[doc_result]).blocking(cfg.fail_on)
+            blocking += RunResult(tool=tool, documents=[doc_result]).blocking(cfg.fail_on)
             stream.document(doc_result)
 
         with progress_bar() as progress:
-            run = check_paths(files, options, packs=packs, progress=progress, on_document=sink)
+            run = check_paths(files, options, packs=packs, progress=progress, on_document=sink,
+                              on_start=stream.start)
         run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in collect_errors)
         run.errors.extend(problems)
         run.errors.sort(key=lambda e: (e.path, e.message))
