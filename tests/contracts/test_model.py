@@ -137,3 +137,14 @@ def test_dates_round_trip_and_months_add_up(day, months):
     assert parse_date(day.strftime("%d-%m-%Y")) == parse_date(day.isoformat()) == day
     later = add_months(day, months)
     assert later >= day and (later.year - day.year) * 12 + later.month - day.month == months
+
+
+@pytest.mark.parametrize("text, expected", [("eenpitter", SupplierType.ZZP), ("Zelfstandig professional", SupplierType.ZZP),
+                                            ("GGD Lindewaarde", SupplierType.ORGANISATIE), ("Stichting", SupplierType.ORGANISATIE)])
+def test_supplier_type_words(text, expected):
+    assert Contract(id="A", supplier_type=text).supplier_type is expected
+
+
+def test_unknown_supplier_type_is_refused():
+    with pytest.raises(ValidationError, match="supplier type"):
+        Contract(id="A", supplier_type="nog uitzoeken")

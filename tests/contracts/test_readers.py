@@ -178,3 +178,14 @@ def test_xlsx_zip_bomb_is_refused(tmp_path, monkeypatch):
     with pytest.raises(InputError) as exc:
         load_register(str(DATA / "register-lindewaarde.xlsx"))
     assert exc.value.code == "zip_too_large"
+
+
+def test_ocds_cancelled_contracts_bare_ids_and_foreign_currency(tmp_path):
+    period = {"startDate": "2024-01-01", "endDate": "2025-12-31"}
+    release = {"ocid": "ocds-abc-77", "awards": [{"id": "1", "suppliers": [{"name": "Zorg Zuid"}]}],
+               "contracts": [{"id": "1", "awardID": "1", "period": period, "value": {"amount": 100, "currency": "EUR"}},
+                             {"id": "2", "awardID": "1", "status": "cancelled", "period": period},
+                             {"id": "LW-2024-3", "awardID": "1", "period": period, "value": {"amount": 100, "currency": "USD"}}]}
+    reg, problems = load_register(write(tmp_path, "x.jsonl", json.dumps(release) + "\n"))
+    assert problems == []
+    assert [(c.id, c.supplier, c.value) for c in reg.contracts] == [("ocds-abc-77/1", "Zorg Zuid", 100.0), ("LW-2024-3", "Zorg Zuid", None)]

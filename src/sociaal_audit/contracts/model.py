@@ -41,9 +41,9 @@ class Domain(str, Enum):
 
 
 _SUPPLIER_WORDS: tuple[tuple[SupplierType, re.Pattern[str]], ...] = (
-    (SupplierType.ZZP, re.compile(r"\b(?:zzp\w*|zelfstandige?\w*(?: zonder personeel)?|eenmanszaak|self[- ]employed|sole trader|freelance\w*)\b")),
+    (SupplierType.ZZP, re.compile(r"\b(?:zzp\w*|zelfstandige?\w*(?: zonder personeel)?|eenmanszaak|eenpitter\w*|solist\w*|zelfstandig professional\w*|self[- ]employed|sole trader|freelance\w*)\b")),
     (SupplierType.BURGERINITIATIEF, re.compile(r"\b(?:burgerinitiatie\w*|bewonersinitiatie\w*|inwonersinitiatie\w*|zorgcooperatie\w*|citizens'? initiative\w*|community initiative\w*|vrijwilligersinitiatie\w*)\b")),
-    (SupplierType.ORGANISATIE, re.compile(r"\b(?:organisatie|instelling|bedrijf|stichting|bv|b\.v\.|nv|vereniging|cooperatie|organisation|organization|company|provider|aanbieder)\b")),
+    (SupplierType.ORGANISATIE, re.compile(r"\b(?:organisatie|instelling|bedrijf|onderneming|stichting|bv|b\.v\.|nv|vereniging|cooperatie|gemeente\w*|ggd|zorggroep|organisation|organization|company|provider|aanbieder)\b")),
 )
 _DOMAIN_WORDS: tuple[tuple[Domain, re.Pattern[str]], ...] = (
     (Domain.JEUGD, re.compile(r"\b(?:jeugd\w*|jz\d*|youth|jeugdwet|children)\b")),

@@ -8,7 +8,10 @@
 Only one release is in memory at a time, so a file of hundreds of MB reads in bounded memory.
 
 One contract per ``contracts[]`` entry (joined to its award through ``awardID``), else one per
-award; a release with only a tender has no contract yet and yields nothing. Fields:
+award; a release with only a tender has no contract yet and yields nothing; cancelled contracts and
+cancelled or unsuccessful awards are skipped. A contract id of only digits is prefixed with the
+ocid (``ocds-abc-123/1``). Values in another currency than EUR are
+left out of the euro figures. Fields:
 
 =====================  =================================================================================
 contract field         OCDS
@@ -60,6 +63,7 @@ LOCAL_FIELDS = {
     "minimumTurnover": "min_turnover", "minimumStaff": "min_staff", "extensions": "extensions",
 }
 _DOMAIN_SCHEMES = {"wmo020": "wmo", "jz020": "jeugd"}
+DEAD = ("cancelled", "unsuccessful")  # contract and award statuses that are no contract
 
 
 def looks_like_ocds(head: bytes) -> bool:
@@ -184,11 +188,11 @@ def release_contracts(release: dict, source: str) -> Iterator[Contract | RowProb
     awards = [a for a in _list(release.get("awards")) if isinstance(a, dict)]
     by_award = {str(a.get("id")): a for a in awards}
     parties = {str(p.get("id")): p for p in _list(release.get("parties")) if isinstance(p, dict)}
-    contracts = [c for c in _list(release.get("contracts")) if isinstance(c, dict)]
+    contracts = [c for c in _list(release.get("contracts")) if isinstance(c, dict) and c.get("status") not in DEAD]
     if contracts:
         pairs = [(c, by_award.get(str(c.get("awardID")), {})) for c in contracts]
     else:
-        pairs = [({}, a) for a in awards]
+        pairs = [({}, a) for a in awards if a.get("status") not in DEAD]
     for n, (contract, award) in enumerate(pairs, 1):
         where = source if len(pairs) == 1 else f"{source}, contract {n}"
         try:
@@ -203,8 +207,11 @@ def release_contracts(release: dict, source: str) -> Iterator[Contract | RowProb
 
 def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: dict) -> dict[str, Any]:
     local = {**_dict(tender.get("sociaalDomein")), **_dict(award.get("sociaalDomein")), **_dict(contract.get("sociaalDomein"))}
+    own_id = str(contract.get("id") or award.get("id") or "")
+    ocid = release.get("ocid")
     fields: dict[str, Any] = {
-        "id": contract.get("id") or award.get("id") or release.get("ocid"),
+        # a bare "1" names nothing outside its release: prefix the ocid
+        "id": own_id if own_id and not own_id.isdigit() else "/".join(str(x) for x in (ocid, own_id) if x),
         "title": contract.get("title") or award.get("title") or tender.get("title") or "",
     }
     suppliers = [s for s in _list(award.get("suppliers")) if isinstance(s, dict)]
@@ -230,9 +237,10 @@ def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: d
         elif count == 0:
             fields["extensions"] = "geen"
     for source in (contract, award, tender):
-        amount = _dict(source.get("value")).get("amount")
-        if amount is not None:
-            fields["value"] = amount
+        value = _dict(source.get("value"))
+        if value.get("amount") is not None:
+            if value.get("currency") in (None, "EUR"):  # other currencies are not added to euro figures
+                fields["value"] = value["amount"]
             break
     items = _list(contract.get("items")) or _list(award.get("items")) or _list(tender.get("items"))
     form, words = _items_financing(items)
