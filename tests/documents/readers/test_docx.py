@@ -201,3 +201,41 @@ def test_external_entity_in_document_xml_is_not_resolved() -> None:
             target.writestr(info, data)
     doc = parse_source(out.getvalue(), "xxe.docx")
     assert "root:" not in doc.text and doc.title.startswith("Verordening Wmo")
+
+
+def test_list_instances_continue_unless_restarted() -> None:
+    d = docx.Document()
+    _numbering(d, "73", [("decimal", "%1.", 1)])
+    _num(d, 811, "73")
+    _num(d, 812, "73")  # "continue numbering": same abstract list, no override
+    _num(d, 813, "73", restart=True)  # "restart at 1"
+    d.add_paragraph("Beleidsregels Wmo Ravenstein")
+    d.add_paragraph("Artikel 1 Doel")
+    _numbered(d, "Eerste lid.", 811)
+    _numbered(d, "Tweede lid.", 812)
+    d.add_paragraph("Artikel 2 Slot")
+    _numbered(d, "Eerste lid van artikel 2.", 813)
+    doc = parse_source(_save(d), "lijsten.docx")
+    numbered = [ln.text for ln in doc.lines if ln.text[:1].isdigit()]
+    assert numbered == ["1. Eerste lid.", "2. Tweede lid.", "1. Eerste lid van artikel 2."]
+
+
+def test_list_defined_through_a_list_style() -> None:
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    first = numbering.find(qn("w:num"))
+    for xml in (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="74"><w:styleLink w:val="Artikellijst"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>',
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="75"><w:numStyleLink w:val="Artikellijst"/></w:abstractNum>',
+    ):
+        first.addprevious(parse_xml(xml)) if first is not None else numbering.append(parse_xml(xml))
+    _num(d, 821, "75")
+    d.add_paragraph("Nadere regels Ravenstein")
+    d.add_paragraph("Artikel 1 Begrippen")
+    _numbered(d, "eerste begrip;", 821)
+    _numbered(d, "tweede begrip.", 821)
+    doc = parse_source(_save(d), "lijststijl.docx")
+    assert [ln.text for ln in doc.lines if ln.text.endswith("begrip;") or ln.text.endswith("begrip.")] == [
+        "a) eerste begrip;", "b) tweede begrip."
+    ]

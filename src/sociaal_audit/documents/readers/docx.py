@@ -80,14 +80,28 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
         self.abstract_of: dict[str, str] = {}
         self.start_override: dict[tuple[str, int], int] = {}
+        # Counters belong to the abstract list: list instances without a start override continue
+        # each other, as in Word; an instance with one restarts the count when first used.
         self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
+        style_links: dict[str, str] = {}  # list style name -> abstract list defining its levels
+        num_style_links: dict[str, str] = {}  # abstract list -> list style whose levels it uses
         for abstract in root.findall(qn("w:abstractNum")):
             aid = abstract.get(qn("w:abstractNumId")) or ""
             self.levels[aid] = {lvl_ilvl(lvl, qn): self._level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
+            link = abstract.find(qn("w:styleLink"))
+            if link is not None:
+                style_links[link.get(qn("w:val")) or ""] = aid
+            link = abstract.find(qn("w:numStyleLink"))
+            if link is not None:
+                num_style_links[aid] = link.get(qn("w:val")) or ""
+        for aid, style in num_style_links.items():
+            if not self.levels.get(aid) and style in style_links:
+                self.levels[aid] = self.levels.get(style_links[style], {})
         for num in root.findall(qn("w:num")):
             nid = num.get(qn("w:numId")) or ""
             ref = num.find(qn("w:abstractNumId"))
@@ -116,6 +130,11 @@ class _Numbering:
             return override
         return self.levels.get(self.abstract_of.get(num_id, ""), {}).get(ilvl)
 
+    def _counter_key(self, num_id: str) -> str:
+        if f"override:{num_id}" in self.levels:
+            return f"num:{num_id}"  # the instance redefines its levels: a list of its own
+        return "abstract:" + self.abstract_of.get(num_id, num_id)
+
     def start(self, num_id: str, ilvl: int) -> int:
         if (num_id, ilvl) in self.start_override:
             return self.start_override[(num_id, ilvl)]
@@ -128,7 +147,13 @@ class _Numbering:
         if lvl is None:
             return None
         _, fmt, text = lvl
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self._counter_key(num_id), {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for nid, level in self.start_override:
+                if nid == num_id:
+                    for k in [k for k in counters if k >= level]:
+                        del counters[k]
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else self.start(num_id, ilvl)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
