@@ -464,3 +464,36 @@ def test_an_unlabelled_table_of_contents_is_not_binding() -> None:
     assert all(doc.text[a.start:a.end].count("\n") > 1 for a in doc.articles)
     binding = " ".join(doc.text[s:e] for s, e in doc.scope_spans("binding"))
     assert binding.count("Begripsbepalingen") == 1
+
+
+_LINES = st.sampled_from([
+    "", "Hoofdstuk 2 Toegang", "## Hoofdstuk 3", "Paragraaf 2.1 Melding", "§ 4", "Afdeling 1 Algemeen",
+    "Artikel 1 Begrippen", "Artikel 2:3", "### Artikel 4a Spoed", "Artikel 12bis", "ARTIKEL IV", "1. Het college beslist.",
+    "2. De cliënt meldt:", "lid 3 Het college", "3 Het college kan", "a. telefonisch;", "b) schriftelijk;", "1° elektronisch",
+    "- een opsomming", "Toelichting", "## Artikelsgewijze toelichting", "Aldus vastgesteld in de openbare vergadering.",
+    "De raad van de gemeente Beekveld;", "besluit vast te stellen de volgende verordening:", "Inhoudsopgave",
+    "Artikel 7 Klachten ..... 4", "artikel 2.3 Jeugdwet", "Het college kan afwijken van deze verordening.",
+    "####Begripsbepalingen", "<meta charset='utf-8'>", "**Artikel 9 Slot**", "2 weken na de aanvraag",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(_LINES, min_size=1, max_size=40))
+def test_parts_form_a_well_nested_tree_of_whole_lines(lines: list[str]) -> None:
+    text = "Verordening maatschappelijke ondersteuning Beekveld 2025\n" + "\n".join(lines)
+    doc = parse(text)
+    starts = set(doc.line_starts)
+
+    def check(parts, lo: int, hi: int) -> None:
+        previous_end = lo
+        for part in parts:
+            assert lo <= part.start <= part.end <= hi
+            assert part.start >= previous_end  # siblings in order, never overlapping
+            assert part.start in starts  # every part starts at the start of a line
+            assert doc.locate(part.start).column == 1
+            previous_end = part.end
+            check(part.children, part.start, part.end)
+
+    check(doc.parts, 0, len(doc.text))
+    for article in doc.articles:
+        assert not doc.in_toelichting(article.start)
