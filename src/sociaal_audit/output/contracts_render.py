@@ -10,12 +10,11 @@ from .labels import label
 _L = {
     "heading": {"nl": "Contractregisters", "en": "Contract registers"},
     "contracts": {"nl": "contracten", "en": "contracts"},
-    "value": {"nl": "totale waarde", "en": "total value"},
     "contract": {"nl": "Contract", "en": "Contract"},
     "supplier": {"nl": "Leverancier", "en": "Supplier"},
     "rule": {"nl": "Regel", "en": "Rule"},
-    "severity": {"nl": "Ernst", "en": "Severity"},
-    "finding": {"nl": "Bevinding", "en": "Finding"},
+    "value": {"nl": "totale waarde", "en": "total value"},
+    "amount": {"nl": "Waarde", "en": "Value"},
     "no_findings": {"nl": "Geen bevindingen per contract.", "en": "No findings per contract."},
     "portfolio": {"nl": "Portefeuille", "en": "Portfolio"},
     "financing": {"nl": "bekostiging", "en": "financing"},
@@ -61,6 +60,7 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
 
     if not getattr(run, "contracts", None):
         return
+    titles = {r.id: r.title.get(lang, r.title["nl"]) for r in run.rules}
     console.print(f"[bold]{_t('heading', lang)}[/bold]")
     for reg in run.contracts:
         f = reg.figures
@@ -71,17 +71,8 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
         )
         rows = [x for x in reg.findings if x.contract is not None and x.status in ("fail", "error")]
         if rows:
-            table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
-            for key in ("contract", "supplier", "rule", "severity", "finding"):
-                table.add_column(_t(key, lang), overflow="fold")
-            for x in rows:
-                sev = x.severity if x.status == "fail" else "error"
-                tag = label("error_sev" if sev == "error" else sev, lang) if x.status == "fail" else label("error", lang)
-                table.add_row(
-                    escape(x.contract or ""), escape(x.supplier or ""),
-                    f"{escape(x.rule)} ({', '.join(x.principles)})", f"[{_STYLE.get(sev, '')}]{tag}[/]", escape(x.message),
-                )
-            console.print(table)
+            _print_matrix(console, rows, lang)
+            _print_messages(console, rows, titles, lang)
             if reg.omitted:
                 console.print("  " + _t("omitted", lang).format(n=reg.omitted))
         else:
@@ -99,3 +90,59 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
                 console.print(f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(x.rule)} ({', '.join(x.principles)})")
                 console.print(f"      {escape(x.message)}")
         console.print()
+
+
+def _columns(rows: list) -> list[tuple[str, str]]:
+    """(rule id, column header) for every rule that failed somewhere, headed by its principles."""
+    rules = sorted({x.rule: ", ".join(x.principles) for x in rows}.items(), key=lambda kv: (kv[1], kv[0]))
+    counts: dict[str, int] = {}
+    for _, head in rules:
+        counts[head] = counts.get(head, 0) + 1
+    return [(rule, head if counts[head] == 1 else f"{head} {rule.split('-')[-1]}") for rule, head in rules]
+
+
+def _print_matrix(console, rows: list, lang: str) -> None:
+    """One line per failing contract, one column per failing rule: the register at a glance."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    columns = _columns(rows)
+    table = Table(show_header=True, header_style="bold", expand=False, pad_edge=False)
+    table.add_column(_t("contract", lang), no_wrap=True)
+    table.add_column(_t("supplier", lang), overflow="fold", max_width=34)
+    table.add_column(_t("amount", lang), justify="right", no_wrap=True)
+    for _, head in columns:
+        table.add_column(head, justify="center", no_wrap=True)
+    by_contract: dict[str, dict[str, object]] = {}
+    for x in rows:
+        by_contract.setdefault(x.contract, {})[x.rule] = x
+    for contract, found in by_contract.items():
+        first = next(iter(found.values()))
+        cells = []
+        for rule, _ in columns:
+            x = found.get(rule)
+            if x is None:
+                cells.append("")
+            elif x.status == "error":
+                cells.append("[bold red]![/]")
+            else:
+                cells.append(f"[{_STYLE.get(x.severity, '')}]✗[/]")
+        amount = str(first.values.get("value", "")) if first.values.get("value") not in (None, "?") else ""
+        table.add_row(escape(contract), escape(first.supplier or ""), escape(amount), *cells)
+    console.print(table)
+
+
+def _print_messages(console, rows: list, titles: dict[str, str], lang: str) -> None:
+    """Every finding in full, grouped by rule, one line per contract."""
+    from rich.markup import escape
+
+    for rule, _ in _columns(rows):
+        found = [x for x in rows if x.rule == rule]
+        x0 = found[0]
+        sev = x0.severity
+        tag = label("error_sev" if sev == "error" else sev, lang)
+        console.print(f"  [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(rule)} ({', '.join(x0.principles)}) "
+                      f"{escape(titles.get(rule, ''))}: {len(found)} {_t('contracts', lang)}")
+        for x in found:
+            place = f" ({escape(x.source)})" if x.source else ""
+            console.print(f"    {escape(x.message)}{place}")
