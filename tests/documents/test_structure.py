@@ -318,11 +318,13 @@ def test_example_ordinance_structure(example_path: Path) -> None:
 
 def test_inserted_lid_and_ordinal_items() -> None:
     text = ("Verordening Wmo Beekveld\n\nArtikel 3 Termijn\n1. Het college beslist.\n2. Het college meldt het besluit:\n"
-            "1e. telefonisch;\n2e. schriftelijk.\n2a. Het college bevestigt de melding.\n3. Het college evalueert.\n")
+            "1e. telefonisch;\n2e. schriftelijk.\n2a. Het college bevestigt de melding:\n1°.met een brief;\n2° per e-mail.\n"
+            "3. Het college evalueert.\n")
     doc = parse(text, "t.txt")
     article = doc.articles[0]
     assert [c.number for c in article.children] == ["1", "2", "2a", "3"]
     assert [c.number for c in article.children[1].children] == ["1e", "2e"]
+    assert [c.number for c in article.children[2].children] == ["1°", "2°"]
 
 
 def test_a_toelichting_line_inside_an_article_does_not_end_the_binding_text() -> None:

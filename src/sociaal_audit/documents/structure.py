@@ -49,7 +49,7 @@ _CLOSING = re.compile(
 # A lid inserted by an amendment is numbered "2a." after "2.".
 _LID = re.compile(r"^(?:lid\s+(\d+[a-z]?)[.:]?|(\d+[a-z]?)[.)]|(\d+)(?=\s))\s*(.*)$", re.I)
 # List items: "a.", "b)", "aa.", "iv.", "1°", "1e." and bullets; not "nr. 5" or "lo. " at the start of a wrapped line.
-_ITEM = re.compile(r"^(?:([a-z]|([a-z])\2|[ivx]{1,4})[.)]|(\d+(?:°|e))\.?|([-–•*]))\s+\S", re.I)
+_ITEM = re.compile(r"^(?:([a-z]|([a-z])\2|[ivx]{1,4})[.)]\s+\S|(\d+°)\.?\s*\S|(\d+e)\.?\s+\S|([-–•*])\s+\S)", re.I)
 # A table-of-contents line ends in a page number after a dot leader or a tab.
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\t)\s*\d+\s*$")
 _TOC_LABEL = re.compile(r"^(?:inhoudsopgave|inhoud|inhoudstafel)\s*:?$", re.I)
@@ -437,4 +437,4 @@ def _item_number(text: str) -> str | None:
     m = _ITEM.match(text)
     if not m:
         return None
-    return m.group(1) or m.group(3) or None
+    return m.group(1) or m.group(3) or m.group(4) or None
