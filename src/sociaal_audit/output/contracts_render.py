@@ -26,6 +26,8 @@ _L = {
     "omitted": {"nl": "en nog {n} bevinding(en) niet getoond (meer dan 1.000 per regel; geteld in de samenvatting)",
                 "en": "and {n} more finding(s) not listed (more than 1,000 per rule; counted in the summary)"},
 }
+_KEYS_EN = {"onbekend": "unknown", "gesloten": "closed", "open": "open", "organisatie": "organisation",
+            "burgerinitiatief": "citizens' initiative", "zzp": "zzp (self-employed)"}
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 
 
@@ -46,7 +48,7 @@ def _number(value: float, lang: str) -> str:
 def _split(counts: dict[str, int], values: dict[str, float] | None, lang: str) -> str:
     parts = []
     for key, n in counts.items():
-        bit = f"{key} {n}"
+        bit = f"{_KEYS_EN.get(key, key) if lang == 'en' else key} {n}"
         if values and key in values:
             bit += f" ({_money(values[key], lang)})"
         parts.append(bit)
