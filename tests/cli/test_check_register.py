@@ -85,6 +85,10 @@ def test_directory_takes_registers_but_not_yaml(tmp_path):
 def test_text_view_shows_table_and_portfolio_in_both_languages():
     out = check(CSV, "--pack", "contracten")
     assert "Contractregisters" in out.stdout and "Portefeuille" in out.stdout and "JH-2021-001" in out.stdout
+    matrix_row = next(line for line in out.stdout.splitlines() if line.startswith("│JH-2022-003"))
+    assert matrix_row.count("✗") == 1  # only P26: paid per etmaal
+    assert "PW-2024-032" not in out.stdout  # no finding: not in the table
+    assert "CON-P09-looptijd (P09) Geen contract dat met verlengingen langer dan vier jaar kan lopen: 15 contracten" in out.stdout
     out = check(CSV, "--pack", "contracten", "--lang", "en")
     assert "Contract registers" in out.stdout and "Portfolio" in out.stdout and "Supplier" in out.stdout
     data = json.loads(check(CSV, "--pack", "contracten", "--lang", "en", "--format", "json").stdout)

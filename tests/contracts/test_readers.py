@@ -189,3 +189,27 @@ def test_ocds_cancelled_contracts_bare_ids_and_foreign_currency(tmp_path):
     reg, problems = load_register(write(tmp_path, "x.jsonl", json.dumps(release) + "\n"))
     assert problems == []
     assert [(c.id, c.supplier, c.value) for c in reg.contracts] == [("ocds-abc-77/1", "Zorg Zuid", 100.0), ("LW-2024-3", "Zorg Zuid", None)]
+
+
+def test_binary_file_named_csv_is_refused(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_bytes(b"PK\x03\x04\x00\x00binary\x00data")
+    with pytest.raises(InputError) as exc:
+        load_register(str(path))
+    assert exc.value.code == "binary_file"
+
+
+def test_csv_field_beyond_the_csv_limit_is_an_input_error(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Omschrijving\nA-1;\"" + "x" * 200_000 + "\"\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_register(str(path))
+    assert "CSV" in exc.value.message("en")
+
+
+def test_empty_register_file(tmp_path):
+    path = tmp_path / "leeg.csv"
+    path.write_bytes(b"")
+    with pytest.raises(InputError) as exc:
+        load_register(str(path))
+    assert exc.value.code == "empty_file"
