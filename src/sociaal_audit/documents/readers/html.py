@@ -205,7 +205,9 @@ class _Walker:
                 self.visit(li)
                 continue
             own = _xml.clean((li.text or "") + "".join(
-                "".join(c.itertext()) + (c.tail or "") for c in li if _tag(c) not in ("ol", "ul", "table", "p", "div")
+                ("".join(c.itertext()) if _tag(c) else "") + (c.tail or "")
+                for c in li
+                if _tag(c) not in ("ol", "ul", "table", "p", "div")
             ))
             if not _HAS_MARKER.match(own + " "):  # numbers typed in the item text are kept as typed
                 self.prefix = _list_marker(kind, number) + " "

@@ -11,6 +11,7 @@ text (a scan) is refused: OCR is not supported.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -49,6 +50,9 @@ def sniff(head: bytes) -> bool:
 
 def read(data: bytes, path: str) -> SourceText:
     import pdfplumber
+
+    # pdfminer logs every oddity of a damaged file; the user gets one line from us instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
