@@ -84,3 +84,12 @@ def test_schema_rejects_output_that_breaks_the_contract(example_json: tuple[byte
     data["documents"][0]["results"][0]["status"] = "maybe"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, _shipped(), cls=jsonschema.Draft202012Validator)
+
+
+def test_every_field_is_documented() -> None:
+    """docs/json-output.md explains the schema field by field: every property is named there."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "json-output.md").read_text(encoding="utf-8")
+    schema = _shipped()
+    objects = [("RunResult", schema), *schema["$defs"].items()]
+    missing = [f"{name}.{prop}" for name, obj in objects for prop in obj.get("properties", {}) if f"`{prop}`" not in doc]
+    assert missing == [], "document these fields in docs/json-output.md"
