@@ -17,6 +17,7 @@ from sociaal_audit.contracts.parsing import (
     ("31-12-2026", date(2026, 12, 31)), ("1-3-2024", date(2024, 3, 1)), ("01/07/2025", date(2025, 7, 1)),
     ("2025-07-01", date(2025, 7, 1)), ("2025-07-01T00:00:00+02:00", date(2025, 7, 1)),
     ("2025-07-01T00:00:00Z", date(2025, 7, 1)), ("1 januari 2025", date(2025, 1, 1)), ("", None), ("n.v.t.", None),
+    ("31-12-26", date(2026, 12, 31)), ("45658", date(2025, 1, 1)),
 ])
 def test_dates(text, expected):
     assert parse_date(text) == expected

@@ -10,9 +10,10 @@ YAML file that maps a field to one header or a list of headers::
     value: Totale waarde (excl. btw)
     financing: Wijze van bekostigen
 
-Pass it with ``--columns`` where a command offers that, or put it beside the register as
-``<register>.kolommen.yaml`` (``inkoop.csv`` -> ``inkoop.kolommen.yaml``) or as
-``kolommen.yaml`` in the register's directory. User headers are tried before the defaults.
+Put it beside the register as ``<register>.kolommen.yaml`` (``inkoop.csv`` ->
+``inkoop.kolommen.yaml``) or as ``kolommen.yaml`` in the register's directory; a program calling
+:func:`sociaal_audit.contracts.runner.check_register` may name one as ``options.columns``. User
+headers are tried before the defaults.
 """
 
 from __future__ import annotations

@@ -36,13 +36,16 @@ def is_empty(value: object) -> bool:
 
 # ----- dates ------------------------------------------------------------------------------------
 
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")  # an Excel date serial: days since 30-12-1899
+_EXCEL_EPOCH = date(1899, 12, 30)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ][0-9:.]+(?:z|[+-]\d{2}:?\d{2})?)?$")  # folded: lower case
 _WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 
 
 def parse_date(value: object) -> date | None:
-    """dd-mm-jjjj, d/m/jjjj, dd.mm.jjjj, jjjj-mm-dd (with an optional time), '1 januari 2025', or a date object."""
+    """dd-mm-jjjj, d/m/jjjj, dd.mm.jjjj, dd-mm-jj (20jj), jjjj-mm-dd (with an optional time),
+    '1 januari 2025', an Excel date serial (45658 = 1-1-2025), or a date object."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -52,7 +55,10 @@ def parse_date(value: object) -> date | None:
     text = fold(str(value))
     try:
         if m := _DMY.match(text):
-            return date(int(m[3]), int(m[2]), int(m[1]))
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)  # "31-12-26": registers are about this century
+            return date(year, int(m[2]), int(m[1]))
+        if _SERIAL.match(text) and 20000 <= float(text) <= 80000:
+            return _EXCEL_EPOCH + timedelta(days=int(float(text)))
         if m := _ISO.match(text):
             return date(int(m[1]), int(m[2]), int(m[3]))
         if (m := _WORDS.match(text)) and m[2] in MONTHS_NL_EN:
