@@ -83,6 +83,8 @@ class Engine:
         # evidence inside an article first: "Artikel 5, lid 1" says more than a heading line
         locations.sort(key=lambda loc: (loc.part != "binding" or loc.article is None, loc.lid is None))
         values = dict(outcome.values)
+        if spec.looked_for is not None:  # the pack's own words beat the kind's pattern list
+            values["looked_for"] = spec.looked_for.get(self.lang)
         first = locations[0] if locations else None
         template_vars = {
             **values,

@@ -95,6 +95,9 @@ class RuleSpec(BaseModel):
     rationale: Text
     source: Source
     suggestion: Text | None = None
+    looked_for: Text | None = Field(
+        default=None, description="what the rule looks for, in words a reader understands; shown when nothing is found"
+    )
     examples: Examples = Field(default_factory=Examples)
     tags: list[str] = Field(default_factory=list)
 
