@@ -67,9 +67,10 @@ def check(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_exit_0_without_findings(work: Path) -> None:
-    proc = check(work, str(work / "schoon.md"))
+    proc = check(work, str(work / "schoon.md"), "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert "0 bevinding(en)" in proc.stdout
+    summary = json.loads(proc.stdout)["summary"]
+    assert (summary["failed"], summary["passed"]) == (0, 2)
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
