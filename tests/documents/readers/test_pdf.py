@@ -164,3 +164,28 @@ def test_scan_with_only_page_numbers_as_text_is_still_no_text_layer(tmp_path: Pa
     with pytest.raises(InputError) as err:
         parse_source(data, "gescand.pdf")
     assert err.value.code == "no_text_layer"
+
+
+class _FakePage:
+    """Just enough of a pdfplumber page: words at given heights."""
+
+    height = 842.0
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.words = [
+            {"text": t, "x0": 100.0 + 40 * j, "x1": 130.0 + 40 * j, "top": 200.0 + 20 * i, "bottom": 210.0 + 20 * i,
+             "size": 10.0, "fontname": "DejaVuSans"}
+            for i, row in enumerate(rows) for j, t in enumerate(row)
+        ]
+
+    def extract_words(self, **_: object) -> list[dict[str, object]]:
+        return [dict(w) for w in self.words]
+
+    def find_tables(self) -> list[object]:
+        return []
+
+
+def test_unmapped_glyphs_are_not_text() -> None:
+    lines = pdf_reader._page_lines(_FakePage([["Artikel", "1"], ["(cid:71)(cid:72)", "(cid:3)"], ["De", "cliënt"]]), 1)
+    assert [ln.text for ln in lines] == ["Artikel 1", "De cliënt"]
+    assert pdf_reader._page_lines(_FakePage([["(cid:71)(cid:72)"]]), 1) == []

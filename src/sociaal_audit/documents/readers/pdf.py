@@ -30,6 +30,9 @@ _PAGE_NUMBER = re.compile(
 )
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 _HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+# Glyphs without a Unicode mapping come out as "(cid:71)": not text, so not read (a PDF of nothing
+# else is treated as having no text layer).
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 @dataclass(slots=True)
@@ -101,7 +104,8 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
     found: list[tuple[float, float, str, float]] = list(table_rows)
     for row in rows:
         row.sort(key=lambda w: w["x0"])
-        text = " ".join(w["text"] for w in row).translate(_LIGATURES).strip()
+        text = _CID.sub("", " ".join(w["text"] for w in row).translate(_LIGATURES))
+        text = " ".join(text.split())
         if text:
             sizes = sorted(round(float(w.get("size") or 0), 1) for w in row)
             found.append((min(w["top"] for w in row), max(w["bottom"] for w in row), text, sizes[len(sizes) // 2]))
