@@ -101,3 +101,13 @@ def test_english_row_problem_names_the_line_in_english(tmp_path):
     path.write_text("Contractnummer;Einddatum\nA-1;31-12-2025\nA-2;32-12-2025\n", encoding="utf-8")
     data = json.loads(check(str(path), "--pack", "contracten", "--format", "json", "--lang", "en").stdout)
     assert data["errors"][0]["message"] == f"{path}: cannot parse line 3 (Einddatum: '32-12-2025' is not a valid date)"
+
+
+def test_disabled_register_rules_are_not_loaded_again(tmp_path, monkeypatch):
+    shutil.copy(CSV, tmp_path / "register.csv")
+    (tmp_path / "sociaal-audit.yaml").write_text(
+        "packs: [integraliteit, contracten]\ndisable: [CON-P09, CON-P11, CON-P26, CON-P30, CON-P31]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(check("register.csv", "--format", "json").stdout)
+    (reg,) = data["contracts"]
+    assert reg["findings"] == [] and reg["tallies"] == [] and reg["figures"]["contracts"] == 33

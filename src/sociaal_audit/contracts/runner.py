@@ -8,7 +8,8 @@
   near the start). YAML files in directories are never taken (they are usually configuration).
 
 When registers are checked and no loaded pack has register rules, the built-in ``contracten``
-pack is loaded for them (the default pack ``integraliteit`` has only text rules).
+pack is loaded for them (the default pack ``integraliteit`` has only text rules), unless it is
+loaded already (with its register rules disabled by the configuration).
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def check_registers(engine, registers: list[str], options: Any, run) -> None:
     Loads the ``contracten`` pack when no loaded pack has register rules."""
     if not registers:
         return
-    if not engine.register_rules:
+    if not engine.register_rules and not any(p.id == REGISTER_PACK for p in engine.packs):  # rules disabled on purpose stay off
         from ..engine import Engine, rule_info
         from ..rules.loader import load_pack
 
