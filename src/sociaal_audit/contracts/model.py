@@ -14,7 +14,7 @@ validators turn them into typed values (see :mod:`sociaal_audit.contracts.parsin
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from functools import cached_property
 from typing import Any
@@ -207,7 +207,7 @@ class Contract(BaseModel):
         return format_extensions(self.extensions)
 
 
-_ONE_DAY = __import__("datetime").timedelta(days=1)
+_ONE_DAY = timedelta(days=1)
 
 
 class Register(BaseModel):
