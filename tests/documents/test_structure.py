@@ -499,3 +499,13 @@ def test_parts_form_a_well_nested_tree_of_whole_lines(lines: list[str]) -> None:
     check(doc.parts, 0, len(doc.text))
     for article in doc.articles:
         assert not doc.in_toelichting(article.start)
+
+
+def test_lower_case_titles_on_their_own_line() -> None:
+    text = ("Verordening Wmo Beekveld\n\nArtikel 1 begripsbepalingen\nIn deze verordening wordt verstaan onder cliënt een ingezetene.\n\n"
+            "Artikel 2 toegang en melding\nHet college richt een toegang in. Het college houdt rekening met\n"
+            "Artikel 5 van de Jeugdwet en met\nArtikel 4:8 is niet van toepassing op\nde melding.\n"
+            "Artikel 6 hardheidsclausule\nHet college kan afwijken.\n")
+    doc = parse(text, "t.txt")
+    assert [(a.number, a.heading) for a in doc.articles] == [
+        ("1", "begripsbepalingen"), ("2", "toegang en melding"), ("6", "hardheidsclausule")]

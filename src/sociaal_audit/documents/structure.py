@@ -88,16 +88,31 @@ def _clean(raw: str) -> tuple[str, bool]:
     return text, marked
 
 
-def _title_like(rest: str) -> bool:
-    """Is ``rest`` (what follows 'Artikel 5') a heading rather than the start of a sentence?"""
+# Words that continue a sentence about an article ("Artikel 5 van de wet", "Artikel 4:8 is niet van
+# toepassing", "Artikel 22, eerste lid"): after them the line is a reference, not a heading.
+_CONTINUATION = frozenset(
+    "van is zijn wordt worden blijft blijven geldt gelden vindt vinden en of tot lid bedoeld eerste tweede derde "
+    "vierde vijfde zesde onder onderdeel de het een in op met voor juncto jo als aanhef sub bepaalt regelt "
+    "luidt komt kan treedt vervalt".split()
+)
+
+
+def _title_like(rest: str, after_break: bool = False) -> bool:
+    """Is ``rest`` (what follows 'Artikel 5') a heading rather than the start of a sentence?
+
+    A lower-case title ("Artikel 5 hardheidsclausule") counts only on a line of its own after a
+    finished sentence, when it is short and does not go on like a reference does."""
     if not rest:
         return True
     if len(rest) > 120 or rest[-1] in ".;:,":
         return False
-    return rest[0].isupper() or rest[0] in "([\"'"
+    if rest[0].isupper() or rest[0] in "([\"'":
+        return True
+    words = rest.split()
+    return after_break and rest[0].isalpha() and len(words) <= 6 and words[0].lower() not in _CONTINUATION
 
 
-def _heading(line: _Line) -> tuple[PartKind, str, str, str] | None:
+def _heading(line: _Line, after_break: bool = False) -> tuple[PartKind, str, str, str] | None:
     """Classify a line as a structural heading: (kind, number, heading text, keyword as written)."""
     text = line.text
     if not text or len(text) > 200:
@@ -110,7 +125,7 @@ def _heading(line: _Line) -> tuple[PartKind, str, str, str] | None:
             rest = m.group(3).strip().strip("*_").strip()
             if _TOC_ENTRY.search(rest):
                 return None  # "Artikel 5 Hardheidsclausule ........ 7": a line of the table of contents
-            if line.marked or _title_like(rest):
+            if line.marked or _title_like(rest, after_break):
                 return kind, m.group(2), rest, m.group(1)
     return None
 
@@ -208,6 +223,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
 
     for i, raw in enumerate(texts):
         if not raw.strip():
+            prev_closed = True  # a blank line ends a paragraph
             continue
         if raw.lstrip().startswith("<meta") or raw.lstrip().startswith("<!--"):
             continue
@@ -215,13 +231,14 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         if not cleaned:
             continue
         ln = _Line(i, line_starts[i], raw, cleaned, marked)
-        # Did the previous line end a sentence (or was it a heading)? A bare "2 " starts a lid
-        # only then: "... met ten hoogste\n2 weken" is a wrapped sentence, not lid 2.
+        # Did the previous line end a sentence (or was it a heading or blank)? A bare "2 " starts a
+        # lid only then: "... met ten hoogste\n2 weken" is a wrapped sentence, not lid 2.
         after_break = prev_closed
         prev_closed = cleaned[-1] in ".;:!?"
 
         if title_line is None:
             title_line = ln
+            prev_closed = True
             first = _heading(ln)
             if first is None or first[0] not in (PartKind.ARTICLE, PartKind.CHAPTER):
                 continue
@@ -250,7 +267,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
             pending_heading_for = None
             continue
 
-        head = _heading(ln)
+        head = _heading(ln, after_break)
         if head is not None:
             kind, number, heading, keyword = head
             if in_toelichting and kind is PartKind.ARTICLE:
