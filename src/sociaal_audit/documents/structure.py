@@ -5,11 +5,16 @@ Recognises, as written in practice (real acts, CVDR exports, council drafts):
 * chapters: ``Hoofdstuk 2``, ``HOOFDSTUK II``
 * sections: ``Paragraaf 2.1``, ``§ 3``, ``Afdeling 1.2``, ``Titel 1.1``
 * articles: ``Artikel 1``, ``Artikel 1.1``, ``2.1.3``, ``2:3``, ``4a``, ``12bis``, ``ARTIKEL IV``, ``Art. 5``
-* leden: ``1.``, ``1)``, ``lid 1``, ``1 `` (only in sequence: 1, 2, 3 ...)
-* list items: ``a.``, ``b)``, ``1°``, ``–`` and ``-`` bullets
-* the closing block (``Aldus vastgesteld ...``) and the toelichting (explanatory notes), kept apart
-  from the binding text.
+* leden: ``1.``, ``1)``, ``lid 1``, ``1 `` (only in sequence: 1, 2, 3 ...; ``2a.`` inserted after 2;
+  a bare ``2 `` only at the start of a sentence, so "... ten hoogste\n2 weken" stays text)
+* list items: ``a.``, ``b)``, ``aa.``, ``1°``, ``1e.``, ``–`` and ``-`` bullets
+* the preamble (only in a document with chapters or articles; a policy plan without them is body
+  text in unnumbered sections), the closing block (``Aldus vastgesteld ...``) and the toelichting
+  (explanatory notes, also notes under each article), kept apart from the binding text
+* a table of contents (labelled, with page numbers, or headings repeated later) opens no parts.
 
+A heading needs a capital ("artikel 2.3 Jeugdwet" at the start of a wrapped line is a reference)
+and a title that does not read like a sentence ("Artikel 4:8 is niet van toepassing op").
 Markdown heading markers (``#``, ``##Title`` without a space), bold markers and an HTML ``<meta>``
 line are tolerated. The parser never fails: text it does not recognise stays in the enclosing part.
 """
