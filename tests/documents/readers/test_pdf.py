@@ -184,8 +184,66 @@ class _FakePage:
     def find_tables(self) -> list[object]:
         return []
 
+    def _rows(self) -> list[list[dict[str, object]]]:
+        return pdf_reader._rows(self.extract_words())
+
 
 def test_unmapped_glyphs_are_not_text() -> None:
     lines = pdf_reader._page_lines(_FakePage([["Artikel", "1"], ["(cid:71)(cid:72)", "(cid:3)"], ["De", "cliënt"]]), 1)
     assert [ln.text for ln in lines] == ["Artikel 1", "De cliënt"]
     assert pdf_reader._page_lines(_FakePage([["(cid:71)(cid:72)"]]), 1) == []
+
+
+TWO_COLUMNS = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><style>body{font-family:'DejaVu Sans';
+font-size:10pt}.cols{column-count:2;column-gap:1cm;text-align:justify}</style></head><body>
+<h1>Verordening Wmo Tweestromen 2026</h1><div class="cols">
+<p>Artikel 1 Begrippen</p>
+<p>1. In deze verordening wordt verstaan onder cliënt de ingezetene die een melding doet bij het college of bij
+het sociaal wijkteam van de gemeente.</p>
+<p>2. Begrippen die niet nader worden omschreven hebben dezelfde betekenis als in de Wet maatschappelijke
+ondersteuning 2015 en de Algemene wet bestuursrecht.</p>
+<p>Artikel 2 Melding</p>
+<p>1. Een melding kan mondeling, schriftelijk of elektronisch worden gedaan bij het sociaal wijkteam, dat de
+melding namens het college in ontvangst neemt.</p>
+<p>2. Het college bevestigt de ontvangst van de melding binnen vijf werkdagen en wijst de cliënt op de
+mogelijkheid van gratis cliëntondersteuning.</p>
+<p>Artikel 3 Onderzoek</p>
+<p>1. Het college voert binnen zes weken na de melding een zorgvuldig onderzoek uit naar de behoeften,
+persoonskenmerken en mogelijkheden van de cliënt.</p>
+<p>2. Het college betrekt bij het onderzoek de mogelijkheden van eigen kracht, gebruikelijke hulp, mantelzorg
+en het sociaal netwerk van de cliënt.</p>
+<p>Artikel 4 Hardheidsclausule</p>
+<p>Het college kan in bijzondere gevallen afwijken van de bepalingen van deze verordening, indien toepassing
+daarvan tot onbillijkheden van overwegende aard leidt.</p>
+</div>
+<table style="border:0"><tr><td>Product</td><td>Tarief</td></tr><tr><td>Begeleiding</td><td>€ 62,40</td></tr></table>
+</body></html>
+"""
+
+
+@needs_chromium
+def test_two_columns_are_read_left_column_first(tmp_path: Path) -> None:
+    doc = parse_source(_print(tmp_path, TWO_COLUMNS, header_footer=False), "kolommen.pdf")
+    assert doc.title == "Verordening Wmo Tweestromen 2026"
+    assert [(a.number, [c.number for c in a.children if c.kind is PartKind.LID]) for a in doc.articles] == [
+        ("1", ["1", "2"]), ("2", ["1", "2"]), ("3", ["1", "2"]), ("4", [])
+    ]
+    text = " ".join(doc.text.split())
+    assert "een melding doet bij het college of bij het sociaal wijkteam van de gemeente." in text
+    assert "Begeleiding € 62,40" in text  # an unruled table after the columns keeps its rows
+
+
+def test_one_column_and_short_table_cells_have_no_gutter() -> None:
+    body = _FakePage([["Het", "college", "kan", "in", "bijzondere", "gevallen", "afwijken", "van", "de", "regels."]] * 12)
+    for w in body.words:  # word spaces fall at other places on every line, as in running text
+        shift = (int(w["top"]) * 7) % 37
+        w["x0"] += shift
+        w["x1"] += shift
+    assert pdf_reader._gutter(body._rows(), 595.0) is None
+    table = [["Begeleiding", "individueel", "€", "62,40"]] * 12
+    page = _FakePage(table)
+    for w in page.words:  # two short cells per row, far apart
+        if w["text"] in ("€", "62,40"):
+            w["x0"] += 300
+            w["x1"] += 300
+    assert pdf_reader._gutter(page._rows(), 595.0) is None

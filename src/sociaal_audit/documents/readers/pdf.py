@@ -93,26 +93,28 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
     )
     table_rows, boxes = _table_rows(page, words)
     words = [w for w in words if not _inside(w, boxes)]
-    words.sort(key=lambda w: (round(w["top"], 1), w["x0"]))
-    rows: list[list[dict[str, Any]]] = []
-    for word in words:
-        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
+    rows = _rows(words)
     height = float(page.height or 842)
-    found: list[tuple[float, float, str, float]] = list(table_rows)
+    width = float(getattr(page, "width", 0) or 595)
+    gutter = _gutter([r for r in rows if _row_in_body(r, height)], width)
+    # (top, bottom, text, size, column): column 0 spans the page, 1 is left of the gutter, 2 right of it
+    found: list[tuple[float, float, str, float, int]] = []
+    for top, bottom, text, size, x0, x1 in table_rows:
+        column = 0 if gutter is None or x0 < gutter < x1 else (1 if x1 <= gutter else 2)
+        found.append((top, bottom, text, size, column))
     for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        text = _CID.sub("", " ".join(w["text"] for w in row).translate(_LIGATURES))
-        text = " ".join(text.split())
-        if text:
-            sizes = sorted(round(float(w.get("size") or 0), 1) for w in row)
-            found.append((min(w["top"] for w in row), max(w["bottom"] for w in row), text, sizes[len(sizes) // 2]))
-    found.sort(key=lambda f: f[0])
+        parts = [(row, 0)]
+        if gutter is not None and not any(w["x0"] < gutter < w["x1"] for w in row):
+            parts = [([w for w in row if w["x1"] <= gutter], 1), ([w for w in row if w["x0"] >= gutter], 2)]
+        for part, column in parts:
+            text = " ".join(_CID.sub("", " ".join(w["text"] for w in part).translate(_LIGATURES)).split())
+            if text:
+                sizes = sorted(round(float(w.get("size") or 0), 1) for w in part)
+                found.append((min(w["top"] for w in part), max(w["bottom"] for w in part), text, sizes[len(sizes) // 2],
+                              column))
     out: list[_Line] = []
     number = 0
-    for top, bottom, text, size in found:
+    for top, bottom, text, size, _ in _reading_order(found):
         if not text.startswith("|---"):  # the header separator is not a line on the page
             number += 1
         in_margin = top < height * MARGIN_SHARE or bottom > height * (1 - MARGIN_SHARE)
@@ -120,14 +122,82 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
     return out
 
 
+def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words on one height form a row, left to right."""
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _row_in_body(row: list[dict[str, Any]], height: float) -> bool:
+    return row[0]["top"] >= height * MARGIN_SHARE and row[0]["bottom"] <= height * (1 - MARGIN_SHARE)
+
+
+def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:
+    """The x of the white gutter of a two-column page, or None for one column.
+
+    Two columns: almost no row crosses the gutter, at least a third of the rows have text on each
+    side, and both sides hold lines of running text (four words or more, reaching the gutter):
+    a two-column table of short cells is not a column layout.
+    """
+    if len(rows) < 8:
+        return None
+    best: tuple[int, float, float] | None = None
+    for x in range(int(width * 0.3), int(width * 0.7), 2):
+        crossing = sum(1 for r in rows if any(w["x0"] < x < w["x1"] for w in r))
+        if crossing > 0.1 * len(rows):
+            continue
+        lefts = [[w for w in r if w["x1"] <= x] for r in rows]
+        rights = [[w for w in r if w["x0"] >= x] for r in rows]
+        lefts, rights = [p for p in lefts if p], [p for p in rights if p]
+        if len(lefts) < len(rows) / 3 or len(rights) < len(rows) / 3:
+            continue
+        if _median([len(p) for p in lefts]) < 4 or _median([len(p) for p in rights]) < 4:
+            continue
+        left_edge = max(w["x1"] for p in lefts for w in p)
+        if _median([left_edge - p[-1]["x1"] for p in lefts]) > 0.25 * left_edge:
+            continue
+        candidate = (crossing, abs(x - width / 2), float(x))
+        if best is None or candidate < best:
+            best = candidate
+    return best[2] if best else None
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _reading_order(items: list[tuple[float, float, str, float, int]]) -> list[tuple[float, float, str, float, int]]:
+    """Top to bottom; between lines that span the page, the left column before the right one."""
+    ordered: list[tuple[float, float, str, float, int]] = []
+    left: list[tuple[float, float, str, float, int]] = []
+    right: list[tuple[float, float, str, float, int]] = []
+    for item in sorted(items, key=lambda f: (f[0], f[4])):
+        if item[4] == 0:
+            ordered += left + right + [item]
+            left, right = [], []
+        else:
+            (left if item[4] == 1 else right).append(item)
+    return ordered + left + right
+
+
 def _inside(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _table_rows(page: Any, words: list[dict[str, Any]]) -> tuple[list[tuple[float, float, str, float]], list[Any]]:
-    """Ruled tables as "| a | b |" rows (with a "|---|" row after a bold header row)."""
-    rows: list[tuple[float, float, str, float]] = []
+def _table_rows(
+    page: Any, words: list[dict[str, Any]]
+) -> tuple[list[tuple[float, float, str, float, float, float]], list[Any]]:
+    """Ruled tables as "| a | b |" rows (with a "|---|" row after a bold header row), with their x-range."""
+    rows: list[tuple[float, float, str, float, float, float]] = []
     boxes = []
     for table in page.find_tables():
         cells = table.extract()
@@ -139,11 +209,11 @@ def _table_rows(page: Any, words: list[dict[str, Any]]) -> tuple[list[tuple[floa
             texts = [" ".join((v or "").split()).replace("|", "/").translate(_LIGATURES) for v in values]
             if not any(texts):
                 continue
-            rows.append((top, bottom, "| " + " | ".join(texts) + " |", 0.0))
+            rows.append((top, bottom, "| " + " | ".join(texts) + " |", 0.0, x0, x1))
             if i == 0:
                 in_row = [w for w in words if _inside(w, [row.bbox])]
                 if in_row and all("bold" in str(w.get("fontname", "")).lower() for w in in_row):
-                    rows.append((top + 0.01, bottom, "|" + "---|" * len(texts), 0.0))
+                    rows.append((top + 0.01, bottom, "|" + "---|" * len(texts), 0.0, x0, x1))
     return rows, boxes
 
 
