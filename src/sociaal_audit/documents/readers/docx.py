@@ -50,14 +50,12 @@ def _check_archive(data: bytes, path: str) -> None:
 def read(data: bytes, path: str) -> SourceText:
     _check_archive(data, path)
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError) as exc:
-        raise InputError(path, "parse_failed", format="DOCX", reason=_SPACE.sub(" ", str(exc))[:200] or "invalid") from None
-    except Exception as exc:  # lxml errors on a corrupt part
-        raise InputError(path, "parse_failed", format="DOCX", reason=_SPACE.sub(" ", str(exc))[:200] or "invalid") from None
+    except Exception as exc:  # python-docx, zipfile and lxml each raise their own errors on a damaged part
+        reason = _SPACE.sub(" ", str(exc))[:200] or type(exc).__name__
+        raise InputError(path, "parse_failed", format="DOCX", reason=reason) from None
     reader = _BodyReader(document)
     reader.read_body()
     lines = tuple(paragraph_breaks(reader.lines))
@@ -92,7 +90,7 @@ class _Numbering:
         num_style_links: dict[str, str] = {}  # abstract list -> list style whose levels it uses
         for abstract in root.findall(qn("w:abstractNum")):
             aid = abstract.get(qn("w:abstractNumId")) or ""
-            self.levels[aid] = {lvl_ilvl(lvl, qn): self._level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
+            self.levels[aid] = {_level_index(lvl, qn): self._level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
             link = abstract.find(qn("w:styleLink"))
             if link is not None:
                 style_links[link.get(qn("w:val")) or ""] = aid
@@ -172,7 +170,7 @@ class _Numbering:
         return label or None
 
 
-def lvl_ilvl(lvl: Any, qn: Any) -> int:
+def _level_index(lvl: Any, qn: Any) -> int:
     return _int(lvl.get(qn("w:ilvl")), 0)
 
 
