@@ -18,6 +18,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{docs} document(s): {failed} finding(s) ({error} error, {warning} warning, {info} info), "
         "{passed} passed, {na} not applicable, {errors} input error(s)",
     },
+    "registers": {"nl": "{n} contractregister(s)", "en": "{n} contract register(s)"},
     "municipality": {"nl": "gemeente", "en": "municipality"},
     "kind": {"nl": "soort", "en": "kind"},
     "laws": {"nl": "wetten", "en": "laws"},
@@ -45,11 +46,15 @@ def label(key: str, lang: str, **params: object) -> str:
 
 def summary_line(run, lang: str) -> str:
     s = run.summary
-    return label(
+    line = label(
         "summary", lang, docs=s.documents, failed=s.failed, error=s.failed_by_severity.get("error", 0),
         warning=s.failed_by_severity.get("warning", 0), info=s.failed_by_severity.get("info", 0),
         passed=s.passed, na=s.not_applicable, errors=s.errors,
     )
+    registers = len(getattr(run, "contracts", []) or [])
+    if registers:
+        line = label("registers", lang, n=registers) + ", " + line
+    return line
 
 
 def where(loc, lang: str) -> str:
