@@ -59,13 +59,14 @@ def test_finding_has_principle_place_quote_why_and_suggestion() -> None:
 def test_missing_provision_says_not_found_and_what_was_looked_for() -> None:
     text = render(load("run-lindewaarde.json"), "markdown")
     block = text.split("#### P20 · ")[1].split("\n#### ")[0]
-    assert "**Niet gevonden in de bindende tekst**; gezocht naar “right to challenge”, “uitdaagrecht”" in block
+    assert ("**Niet gevonden in de bindende tekst**; gezocht naar een right to challenge of uitdaagrecht: "
+            "inwoners kunnen taken van de gemeente overnemen") in block
 
 
 def test_provision_only_in_toelichting_is_not_found_with_the_notes_quoted() -> None:
     text = render(load("run-lindewaarde.json"), "markdown")
     block = text.split("#### P03 · ")[1].split("\n#### ")[0]
-    assert "**Niet gevonden in de bindende tekst**; gezocht naar “ombudsman”" in block
+    assert "**Niet gevonden in de bindende tekst**; gezocht naar een onafhankelijke ombudsman" in block
     assert "Artikel 32, regel 493 — alleen in de toelichting (bindt niet)" in block
 
 
@@ -160,7 +161,7 @@ def test_every_fixed_text_in_both_languages() -> None:
     ("/\\b(?:afzien|af\\s+te\\s+zien)\\b[^.;]{0,100}\\b(?:boete\\w*|verhaal)\\b/",
      "gezocht naar “afzien”, “af te zien” en vergelijkbare formuleringen"),
     ("/\\bper\\s+(?:wijk|kern)\\b[^.;]{0,80}\\b(?:afwijken)\\b/", "gezocht naar formuleringen met deze strekking"),
-    ("detailed norms per 1,000 words", "gezocht naar formuleringen met deze strekking"),  # no English in a Dutch report
+    ("een right to challenge of uitdaagrecht", "gezocht naar een right to challenge of uitdaagrecht"),  # the pack's words
 ])
 def test_what_was_looked_for_in_plain_words(looked_for: str, expected: str) -> None:
     from sociaal_audit.output.report_model import _looked_for
@@ -171,3 +172,14 @@ def test_what_was_looked_for_in_plain_words(looked_for: str, expected: str) -> N
     result = FakeResult()
     result.looked_for = looked_for
     assert _looked_for(result, "nl") == expected
+
+
+def test_the_packs_own_words_in_another_language_are_not_shown() -> None:
+    from sociaal_audit.output.report_model import _looked_for
+
+    class FakeResult:
+        values = {"looked_for": "een meldpunt voor belemmerende regels"}
+        looked_for = None
+
+    assert _looked_for(FakeResult(), "en", same_lang=False) == "looked for wordings to this effect"
+    assert _looked_for(FakeResult(), "nl", same_lang=True) == "gezocht naar een meldpunt voor belemmerende regels"

@@ -189,11 +189,16 @@ def _place(loc: Any, lang: str) -> Place:
     return Place(where=where, quote=" ".join(loc.quote.split()), toelichting=toelichting)
 
 
-def _looked_for(result: Any, lang: str) -> str | None:
-    """What was searched for, readable: the literal phrases, and a note when patterns were used too."""
+def _looked_for(result: Any, lang: str, same_lang: bool = True) -> str | None:
+    """What was searched for, readable. A rule's own sentence (``looked_for`` in the pack) is shown as
+    written when it is in the report's language; a generated list of phrases and patterns shows the
+    literal phrases and the words the patterns start with."""
     raw = result.looked_for or (result.values or {}).get("looked_for")
     if not raw or not isinstance(raw, str):
         return None
+    raw = " ".join(raw.split())
+    if not raw.startswith(('"', "/")):  # the pack's own words, in the language of the run
+        return f"{text('looked_for', lang)} {raw}" if same_lang else f"{text('looked_for', lang)} {text('looked_for_patterns', lang)}"
     head = re.split(r"(?:^|, )/", raw, maxsplit=1)
     phrases = re.findall(r'"([^"]+)"', head[0])
     has_patterns = len(head) > 1
@@ -202,7 +207,6 @@ def _looked_for(result: Any, lang: str) -> str | None:
     if phrases:
         listed = ", ".join(f"“{p}”" for p in phrases[:MAX_WORDS])
         return f"{text('looked_for', lang)} {listed}" + (f" {text('looked_for_more', lang)}" if has_patterns else "")
-    # patterns without plain words, or a description in the pack's own words (maybe another language)
     return f"{text('looked_for', lang)} {text('looked_for_patterns', lang)}"
 
 
@@ -286,7 +290,7 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
     else:
         shown = places[:MAX_PLACES]
     hidden = len(places) - len(shown)
-    looked_for = _looked_for(result, lang)
+    looked_for = _looked_for(result, lang, ctx.same_lang)
     # 'not found' only where the rule searched for text (a measured rule has nothing to find)
     not_found = result.status == "fail" and not binding and looked_for is not None
     return Finding(
