@@ -509,3 +509,6 @@ def test_lower_case_titles_on_their_own_line() -> None:
     doc = parse(text, "t.txt")
     assert [(a.number, a.heading) for a in doc.articles] == [
         ("1", "begripsbepalingen"), ("2", "toegang en melding"), ("6", "hardheidsclausule")]
+    own_line = parse("Verordening Wmo Beekveld\n\nArtikel 1\nbegripsbepalingen\nIn deze verordening wordt verstaan "
+                     "onder cliënt een ingezetene.\n\nArtikel 2\nHet college beslist binnen acht weken op een aanvraag.\n", "t.txt")
+    assert [(a.number, a.heading) for a in own_line.articles] == [("1", "begripsbepalingen"), ("2", None)]

@@ -302,7 +302,7 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         nonempty_since_open += 1
         # A heading on its own line after "Hoofdstuk 1" / "Artikel 3" ("####Begripsbepalingen").
         if pending_heading_for is not None and nonempty_since_open == 1:
-            if (marked or _title_like(cleaned)) and len(cleaned) <= 100 and not _LID.match(cleaned):
+            if (marked or _title_like(cleaned, after_break)) and len(cleaned) <= 100 and not _LID.match(cleaned):
                 pending_heading_for.heading = cleaned
                 keyword = (pending_heading_for.label or "").split(" ", 1)[0]
                 pending_heading_for.label = _label(
