@@ -4,19 +4,33 @@ One run with the tool's rules (title, rationale, suggestion and source as help t
 theme and pack as tags) and one result per failed rule per document, located at line and column
 (columns in Unicode code points). Findings without a place in the text (a missing provision) point
 at the document's first line. Suppressed findings carry a SARIF ``suppressions`` entry with the
-reason; with a baseline every result has a ``baselineState``. Input errors and rule errors are tool
-execution notifications. Stable bytes: no timestamps, no absolute paths for files under the
-working directory.
+reason; with a baseline every result has a ``baselineState``.
+
+Contract registers: one result per failed contract finding, located in the register file at the
+contract's row when its ``source`` is a line ("regel 12" / "line 12"; file level otherwise), with the
+contract id as logical location; failed results about the whole register are file level. Results
+across documents (corpus): one result per pair of (nearly) equal articles, or one per result with
+its locations; the first place is the location, the others are ``relatedLocations``.
+
+Input errors, rule errors, unreadable register rows and findings left out of a register are tool
+execution notifications. Stable bytes: no timestamps, no absolute paths for files under the working
+directory.
+
+The helpers :func:`contract_line` and :func:`corpus_items` are shared by the other CI formats, so
+every format places contract and corpus results the same way.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from ..baseline import fingerprint
+from ..baseline import fingerprint, heading_without_number
 from .labels import label
 
 NAME = "sarif"
@@ -32,7 +46,16 @@ _TEXT = {
     "looked_for": {"nl": "gezocht naar", "en": "looked for"},
     "whole_document": {"nl": "geldt voor het hele document", "en": "applies to the whole document"},
     "unused": {"nl": "ongebruikte onderdrukking van {rule}", "en": "unused suppression of {rule}"},
+    "whole_register": {"nl": "geldt voor het hele contractregister", "en": "applies to the whole contract register"},
+    "whole_group": {"nl": "geldt voor de documenten samen", "en": "applies to the documents together"},
+    "pair": {
+        "nl": "{first} ({first_doc}) en {second} ({second_doc}) zijn (bijna) gelijkluidend ({similarity}%).",
+        "en": "{first} ({first_doc}) and {second} ({second_doc}) (nearly) say the same ({similarity}%).",
+    },
+    "omitted": {"nl": "{path}: nog {n} bevinding(en) per contract niet opgesomd (wel meegeteld)",
+                "en": "{path}: {n} more finding(s) per contract not listed (but counted)"},
 }
+_CONTRACT_LINE = re.compile(r"^\s*(?:regel|line)\s+(\d+)\s*$", re.IGNORECASE)
 
 
 def _t(key: str, lang: str, **params: object) -> str:
@@ -50,6 +73,52 @@ def artifact_uri(path: str) -> str:
             return "file://" + quote(norm.replace(os.sep, "/"), safe="/")
         norm = rel
     return quote(norm.replace(os.sep, "/"), safe="/")
+
+
+def contract_line(source: str | None) -> int | None:
+    """The register line of a contract when its ``source`` is a line ("regel 12" / "line 12");
+    None for spreadsheet rows ("Blad1 rij 5"), releases and results about the whole register."""
+    match = _CONTRACT_LINE.match(source or "")
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class CorpusItem:
+    """One place-bound part of a corpus result: a pair of (nearly) equal articles, or the result's
+    locations. ``primary`` is None for a result about the group without any location; ``path`` is
+    then its first document (or the group when it has none)."""
+
+    path: str
+    primary: Any | None
+    related: list[Any] = field(default_factory=list)
+    message: str = ""
+    key: str = ""
+
+
+def _pair_key(base: str, pair: Any) -> str:
+    h = hashlib.sha256(base.encode())
+    for loc in (pair.first, pair.second):
+        h.update(b"\x00" + loc.path.encode() + b"\x00" + heading_without_number(loc.article_title, loc.article).encode())
+    return h.hexdigest()[:16]
+
+
+def corpus_items(c: Any, lang: str) -> list[CorpusItem]:
+    """How a corpus result is shown in the CI formats: one item per pair, else one item with the
+    first location as primary and the others related, else one file-level item."""
+    base = c.fingerprint or fingerprint(c)
+    if c.pairs:
+        items = []
+        for pair in c.pairs:
+            sentence = _t("pair", lang, first=pair.first.article_title or pair.first.document_title,
+                          first_doc=pair.first.document_title,
+                          second=pair.second.article_title or pair.second.document_title,
+                          second_doc=pair.second.document_title, similarity=f"{round(pair.similarity)}")
+            items.append(CorpusItem(pair.first.path, pair.first, [pair.second], f"{sentence} {c.message}",
+                                    _pair_key(base, pair)))
+        return items
+    if c.locations:
+        return [CorpusItem(c.locations[0].path, c.locations[0], list(c.locations[1:]), c.message, base)]
+    return [CorpusItem(c.documents[0] if c.documents else c.group, None, [], c.message, base)]
 
 
 def _rule_descriptor(rule: Any, lang: str) -> dict[str, Any]:
@@ -147,26 +216,63 @@ def _result(r: Any, path: str, rule_index: dict[str, int], lang: str) -> dict[st
     return out
 
 
-def _corpus_result(c: Any, rule_index: dict[str, int], lang: str) -> dict[str, Any]:
-    locations = [_location(loc.path, loc, lang) for loc in c.locations]
-    if not locations and c.documents:
-        locations = [_document_location(c.documents[0], lang)]
-    out: dict[str, Any] = {
-        "ruleId": c.rule,
-        "level": LEVELS[c.severity],
-        "message": {"text": c.message},
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(c)},
-        "properties": {"principles": list(c.principles), "theme": c.theme, "pack": c.pack, "group": c.group},
-    }
-    if locations:
-        out["locations"] = locations[:1]
-    if len(locations) > 1:
-        out["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(locations[1:], 1)]
-    if c.rule in rule_index:
-        out["ruleIndex"] = rule_index[c.rule]
-    if getattr(c, "baseline", None):
-        out["baselineState"] = c.baseline
+def _file_location(path: str, text: str) -> dict[str, Any]:
+    """A place without a line: the artifact alone (valid SARIF; viewers show it on the file)."""
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}, "message": {"text": text}}
+
+
+def _corpus_results(c: Any, rule_index: dict[str, int], lang: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in corpus_items(c, lang):
+        if item.primary is not None:
+            location = _location(item.primary.path, item.primary, lang)
+        else:
+            location = _file_location(item.path, _t("whole_group", lang))
+        result: dict[str, Any] = {
+            "ruleId": c.rule,
+            "level": LEVELS[c.severity],
+            "message": {"text": item.message},
+            "locations": [location],
+            "partialFingerprints": {FINGERPRINT_KEY: item.key},
+            "properties": {"principles": list(c.principles), "theme": c.theme, "pack": c.pack, "group": c.group},
+        }
+        if item.related:
+            result["relatedLocations"] = [{"id": i, **_location(loc.path, loc, lang)}
+                                          for i, loc in enumerate(item.related, 1)]
+        if c.rule in rule_index:
+            result["ruleIndex"] = rule_index[c.rule]
+        if getattr(c, "baseline", None):
+            result["baselineState"] = c.baseline
+        out.append(result)
     return out
+
+
+def _contract_result(reg: Any, f: Any, rule_index: dict[str, int], lang: str) -> dict[str, Any]:
+    line = contract_line(f.source)
+    if f.contract is None:
+        location = _file_location(reg.path, _t("whole_register", lang))
+    else:
+        label_text = " ".join(bit for bit in (f.contract, f.title and f"({f.title})") if bit)
+        location = _file_location(reg.path, label_text)
+        if line is not None:
+            location["physicalLocation"]["region"] = {"startLine": line}
+        location["logicalLocations"] = [{"name": f.contract, "fullyQualifiedName": f"{reg.path}#{f.contract}",
+                                         "kind": "contract"}]
+    text = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+    key = f.fingerprint or hashlib.sha256(f"{f.rule}\x00{f.contract}\x00{f.supplier}".encode()).hexdigest()[:16]
+    properties: dict[str, Any] = {"principles": list(f.principles), "theme": f.theme, "pack": f.pack}
+    properties.update({k: v for k, v in (("contract", f.contract), ("supplier", f.supplier), ("source", f.source)) if v})
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": text},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: key},
+        "properties": properties,
+    }
+    if f.rule in rule_index:
+        result["ruleIndex"] = rule_index[f.rule]
+    return result
 
 
 def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
@@ -186,6 +292,26 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}}}],
                     "associatedRule": {"id": r.rule},
                 })
+    for c in run.corpus:
+        if c.status == "error":
+            notes.append({
+                "level": "error",
+                "message": {"text": f"{c.rule}: {c.message}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(p)}}}
+                              for p in c.documents[:1]],
+                "associatedRule": {"id": c.rule},
+            })
+    for reg in run.contracts:
+        register = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(reg.path)}}}
+        for f in reg.findings:
+            if f.status == "error":
+                notes.append({"level": "error", "message": {"text": f"{f.rule}: {f.message}"},
+                              "locations": [register], "associatedRule": {"id": f.rule}})
+        for problem in reg.problems:
+            notes.append({"level": "warning", "message": {"text": problem}, "locations": [register]})
+        if reg.omitted:
+            notes.append({"level": "note", "message": {"text": _t("omitted", lang, path=reg.path, n=reg.omitted)},
+                          "locations": [register]})
     unused = [s for d in run.documents for s in d.unused_suppressions] + list(run.unused_suppressions)
     for s in unused:
         where: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(s.path)}}
@@ -209,8 +335,14 @@ def build(run: Any, lang: str) -> dict[str, Any]:
                 results.append(_result(r, d.path, rule_index, lang))
     for c in run.corpus:
         if c.status == "fail":
-            results.append(_corpus_result(c, rule_index, lang))
-    rule_errors = any(r.status == "error" for d in run.documents for r in d.results)
+            results.extend(_corpus_results(c, rule_index, lang))
+    for reg in run.contracts:
+        for f in reg.findings:
+            if f.status == "fail":
+                results.append(_contract_result(reg, f, rule_index, lang))
+    rule_errors = (any(r.status == "error" for d in run.documents for r in d.results)
+                   or any(c.status == "error" for c in run.corpus)
+                   or any(f.status == "error" for reg in run.contracts for f in reg.findings))
     sarif_run: dict[str, Any] = {
         "tool": {"driver": {
             "name": run.tool.name,
