@@ -4,6 +4,11 @@
 Suppressed findings and findings already in the baseline do not annotate; they are listed as plain
 log lines with their reason, so nothing is dropped silently. Unused suppressions are warnings;
 input and rule errors are errors. Info findings are notices.
+
+Contract findings annotate the register file, on the contract's row when the register gives a line
+("regel 12"), else the file as a whole; the message names the contract. Results across documents
+annotate each pair of (nearly) equal articles at the first article and name the second one; results
+without a place annotate the group's first document.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import summary_line, where
+from .sarif import contract_line, corpus_items
 
 NAME = "github"
 BINARY = False
@@ -23,6 +29,9 @@ _TEXT = {
     "unused": {"nl": "ongebruikte onderdrukking van {rule}: geen bevinding gevonden ({reason})",
                "en": "unused suppression of {rule}: no finding matched ({reason})"},
     "looked_for": {"nl": "gezocht naar", "en": "looked for"},
+    "also": {"nl": "ook", "en": "also"},
+    "omitted": {"nl": "nog {n} bevinding(en) per contract niet opgesomd (wel meegeteld)",
+                "en": "{n} more finding(s) per contract not listed (but counted)"},
 }
 
 
@@ -88,15 +97,36 @@ def render(run: Any, options: Any) -> str:
         for s in d.unused_suppressions:
             lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
     for c in run.corpus:
+        if c.status == "error":
+            lines.append(command("error", f"{c.rule}: {c.message}", file=c.documents[0] if c.documents else None,
+                                 title=c.rule))
         if c.status != "fail":
             continue
-        loc = c.locations[0] if c.locations else None
-        text = c.message + (f"\n{loc.quote}" if loc else "")
-        if c.baseline == "unchanged":
-            quiet.append(f"{loc.path if loc else c.group}: {c.rule} [{_t('known', lang)}] {c.message}")
-        else:
-            lines.append(command(COMMANDS[c.severity], text, file=loc.path if loc else None,
-                                 line=loc.line if loc else None, title=f"{c.rule} ({', '.join(c.principles)})"))
+        for item in corpus_items(c, lang):
+            loc = item.primary
+            if c.baseline == "unchanged":
+                place = f"{item.path}:{loc.line}" if loc else item.path
+                quiet.append(f"{place}: {c.rule} [{_t('known', lang)}] {item.message}")
+                continue
+            text = item.message + (f"\n“{loc.quote}”" if loc else "")
+            for other in item.related:
+                text += f"\n{_t('also', lang)}: {other.path}:{other.line} {other.article_title or other.document_title}"
+            lines.append(command(COMMANDS[c.severity], text, file=item.path, line=loc.line if loc else None,
+                                 col=loc.column if loc else None, title=f"{c.rule} ({', '.join(c.principles)})"))
+    for reg in run.contracts:
+        for f in reg.findings:
+            if f.status == "error":
+                lines.append(command("error", f"{f.rule}: {f.message}", file=reg.path, title=f.rule))
+            elif f.status == "fail":
+                text = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+                if f.contract and f.source:
+                    text += f"\n{f.contract}" + (f" ({f.title})" if f.title else "") + f", {f.source}"
+                lines.append(command(COMMANDS[f.severity], text, file=reg.path, line=contract_line(f.source),
+                                     title=f"{f.rule} ({', '.join(f.principles)})"))
+        for problem in reg.problems:
+            lines.append(command("warning", problem, file=reg.path))
+        if reg.omitted:
+            lines.append(command("notice", _t("omitted", lang, n=reg.omitted), file=reg.path))
     for s in run.unused_suppressions:
         lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
     for e in run.errors:
