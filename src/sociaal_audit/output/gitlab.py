@@ -5,6 +5,11 @@ Each failed rule result is an issue with description, check_name, a stable finge
 article heading and evidence, no line numbers, so GitLab recognises a finding that moved), severity
 and location. Suppressed findings are kept as ``info`` issues whose description gives the reason;
 GitLab compares with the target branch itself, so baselined findings keep their severity.
+
+A failed contract finding is an issue on the register file, at the contract's row when the register
+gives a line ("regel 12"), else line 1; its fingerprint comes from rule, contract and supplier.
+Results across documents are one issue per pair of (nearly) equal articles (at the first article,
+the second named in the description) or one per result at its first location.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ import json
 from typing import Any
 
 from ..baseline import fingerprint
-from .sarif import artifact_uri
+from .sarif import artifact_uri, contract_line, corpus_items
 
 NAME = "gitlab"
 BINARY = False
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 _TEXT = {
     "suppressed": {"nl": "onderdrukt, reden: {reason}", "en": "suppressed, reason: {reason}"},
+    "also": {"nl": "ook", "en": "also"},
 }
 
 
@@ -50,13 +56,22 @@ def build(run: Any, lang: str) -> list[dict[str, Any]]:
             reason = r.suppressed.reason if r.suppressed is not None else None
             issues.append(_issue(r.rule, r.principles, r.theme, r.severity, r.message, d.path, line,
                                  fingerprint(r), reason, lang))
+    also = _TEXT["also"].get(lang) or _TEXT["also"]["nl"]
     for c in run.corpus:
         if c.status != "fail":
             continue
-        loc = c.locations[0] if c.locations else None
-        path = loc.path if loc else (c.documents[0] if c.documents else c.group)
-        issues.append(_issue(c.rule, c.principles, c.theme, c.severity, c.message, path, loc.line if loc else 1,
-                             c.group + "\x00" + fingerprint(c), None, lang))
+        for item in corpus_items(c, lang):
+            message = item.message + "".join(f" ({also}: {o.path}:{o.line})" for o in item.related)
+            issues.append(_issue(c.rule, c.principles, c.theme, c.severity, message, item.path,
+                                 item.primary.line if item.primary else 1, c.group + "\x00" + item.key, None, lang))
+    for reg in run.contracts:
+        for f in reg.findings:
+            if f.status != "fail":
+                continue
+            message = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+            key = "\x00".join((f.rule, f.contract or "", f.supplier or "", f.fingerprint or ""))
+            issues.append(_issue(f.rule, f.principles, f.theme, f.severity, message, reg.path,
+                                 contract_line(f.source) or 1, key, None, lang))
     return issues
 
 
