@@ -4,6 +4,14 @@ One test suite per document and one test case per rule: a failed rule is a ``<fa
 message, place and evidence; a rule that could not run is an ``<error>``; not applicable,
 suppressed and baselined findings are ``<skipped>`` with the reason. Input errors are a suite of
 their own. No timestamps or host names, so the bytes are stable.
+
+Results across documents (corpus) form the suite ``corpus``: a failed result is one test case per
+pair of (nearly) equal articles (or one at its first location), with file and line. Each contract
+register is a suite: one test case per listed finding (failed or erroneous contract results, at the
+contract's row when the register gives a line, and every result about the whole register), then per
+rule the contracts not listed, from the tallies: one passing case ("18 contracten in orde"), one
+skipped case for the contracts it does not apply to, one failure for findings left out of the list.
+Unreadable rows are errors.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from .labels import where
+from .sarif import contract_line, corpus_items
 
 NAME = "junit"
 BINARY = False
@@ -21,6 +30,12 @@ _TEXT = {
     "input_errors": {"nl": "invoerfouten", "en": "input errors"},
     "read": {"nl": "lezen", "en": "read"},
     "looked_for": {"nl": "gezocht naar", "en": "looked for"},
+    "register": {"nl": "{path} — {n} contract(en)", "en": "{path} — {n} contract(s)"},
+    "passed": {"nl": "{n} contract(en) in orde", "en": "{n} contract(s) passed"},
+    "not_applicable": {"nl": "{n} contract(en) niet van toepassing", "en": "{n} contract(s) not applicable"},
+    "omitted": {"nl": "nog {n} bevinding(en) niet opgesomd", "en": "{n} more finding(s) not listed"},
+    "errors": {"nl": "{n} contract(en) konden niet worden gecontroleerd", "en": "{n} contract(s) could not be checked"},
+    "row": {"nl": "onleesbare rij", "en": "unreadable row"},
 }
 
 
@@ -76,6 +91,87 @@ def _count(suite: ET.Element, counts: dict[str, int]) -> None:
     suite.set("skipped", str(counts.get("skipped", 0)))
 
 
+def _add(total: dict[str, int], counts: dict[str, int]) -> None:
+    for k, v in counts.items():
+        total[k] = total.get(k, 0) + v
+
+
+def _outcome(case: ET.Element, status: str, message: str, details: str, severity: str, known: bool, lang: str) -> str:
+    if status == "fail" and known:
+        ET.SubElement(case, "skipped", {"message": _t("known", lang)})
+        return "skipped"
+    if status == "fail":
+        failure = ET.SubElement(case, "failure", {"message": _clean(message), "type": severity})
+        failure.text = _clean(details)
+        return "failure"
+    if status == "error":
+        error = ET.SubElement(case, "error", {"message": _clean(message), "type": "rule_error"})
+        error.text = _clean(message)
+        return "error"
+    if status == "not_applicable":
+        ET.SubElement(case, "skipped", {"message": _clean(message)})
+        return "skipped"
+    return "pass"
+
+
+def _corpus_suite(suite: ET.Element, results: list[Any], titles: dict[str, str], lang: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for c in results:
+        name = _clean(f"{c.rule}: {titles.get(c.rule, c.rule)}")
+        if c.status != "fail":
+            case = ET.SubElement(suite, "testcase", {"classname": c.group, "name": name})
+            outcome = _outcome(case, c.status, c.message, c.message, c.severity, False, lang)
+            counts[outcome] = counts.get(outcome, 0) + 1
+            continue
+        for item in corpus_items(c, lang):
+            case = ET.SubElement(suite, "testcase", {"classname": c.group, "name": name, "file": item.path})
+            places = [item.primary, *item.related] if item.primary is not None else []
+            if item.primary is not None:
+                case.set("line", str(item.primary.line))
+            details = "\n".join([item.message, *(f"{p.path}:{p.line} {p.article_title or p.document_title}\n  “{p.quote}”"
+                                                  for p in places)])
+            outcome = _outcome(case, c.status, item.message, details, c.severity, c.baseline == "unchanged", lang)
+            counts[outcome] = counts.get(outcome, 0) + 1
+    _count(suite, counts)
+    return counts
+
+
+def _register_suite(suite: ET.Element, reg: Any, titles: dict[str, str], lang: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    listed: dict[tuple[str, str], int] = {}
+    for f in reg.findings:
+        listed[(f.rule, f.status)] = listed.get((f.rule, f.status), 0) + 1
+        subject = " ".join(bit for bit in (f.contract, f.title and f"({f.title})") if bit) or titles.get(f.rule, f.rule)
+        case = ET.SubElement(suite, "testcase", {"classname": reg.path, "name": _clean(f"{f.rule}: {subject}"),
+                                                 "file": reg.path})
+        line = contract_line(f.source)
+        if line is not None:
+            case.set("line", str(line))
+        place = f"{reg.path}:{line}" if line is not None else reg.path
+        details = f"{f.message}\n{place}" + (f" {f.contract}, {f.source}" if f.contract and f.source else "")
+        outcome = _outcome(case, f.status, f.message, details, f.severity, False, lang)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    for tally in reg.tallies:
+        title = titles.get(tally.rule, tally.rule)
+        for status, number, key in (("pass", tally.passed, "passed"), ("not_applicable", tally.not_applicable, "not_applicable"),
+                                    ("fail", tally.failed, "omitted"), ("error", tally.errors, "errors")):
+            rest = number - listed.get((tally.rule, status), 0)
+            if rest <= 0:
+                continue
+            text = _t(key, lang, n=rest)
+            case = ET.SubElement(suite, "testcase", {"classname": reg.path, "name": _clean(f"{tally.rule}: {title} — {text}"),
+                                                     "file": reg.path})
+            outcome = _outcome(case, status, text, text, tally.severity, False, lang)
+            counts[outcome] = counts.get(outcome, 0) + 1
+    for problem in reg.problems:
+        case = ET.SubElement(suite, "testcase", {"classname": reg.path, "name": _t("row", lang), "file": reg.path})
+        error = ET.SubElement(case, "error", {"message": _clean(problem), "type": "input_error"})
+        error.text = _clean(problem)
+        counts["error"] = counts.get("error", 0) + 1
+    _count(suite, counts)
+    return counts
+
+
 def render(run: Any, options: Any) -> str:
     lang = options.lang
     titles = {r.id: r.title.get(lang) or r.title["nl"] for r in run.rules}
@@ -92,28 +188,11 @@ def render(run: Any, options: Any) -> str:
             total[k] = total.get(k, 0) + v
     if run.corpus:
         suite = ET.SubElement(root, "testsuite", {"name": "corpus"})
-        counts = {}
-        for c in run.corpus:
-            case = ET.SubElement(suite, "testcase", {"classname": c.group, "name": _clean(f"{c.rule}: {titles.get(c.rule, c.rule)}")})
-            if c.status == "fail" and c.baseline != "unchanged":
-                failure = ET.SubElement(case, "failure", {"message": _clean(c.message), "type": c.severity})
-                failure.text = _clean("\n".join([c.message, *(f"{l.path}:{l.line} “{l.quote}”" for l in c.locations)]))
-                outcome = "failure"
-            elif c.status == "fail":
-                ET.SubElement(case, "skipped", {"message": _t("known", lang)})
-                outcome = "skipped"
-            elif c.status == "error":
-                ET.SubElement(case, "error", {"message": _clean(c.message), "type": "rule_error"})
-                outcome = "error"
-            elif c.status == "not_applicable":
-                ET.SubElement(case, "skipped", {"message": _clean(c.message)})
-                outcome = "skipped"
-            else:
-                outcome = "pass"
-            counts[outcome] = counts.get(outcome, 0) + 1
-        _count(suite, counts)
-        for k, v in counts.items():
-            total[k] = total.get(k, 0) + v
+        _add(total, _corpus_suite(suite, run.corpus, titles, lang))
+    for reg in run.contracts:
+        suite = ET.SubElement(root, "testsuite", {"name": _clean(_t("register", lang, path=reg.path, n=reg.contracts)),
+                                                  "file": reg.path})
+        _add(total, _register_suite(suite, reg, titles, lang))
     if run.errors:
         suite = ET.SubElement(root, "testsuite", {"name": _t("input_errors", lang)})
         for e in run.errors:
