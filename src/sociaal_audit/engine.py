@@ -74,11 +74,11 @@ class Engine:
     def to_result(self, rule: LoadedRule, ctx: DocContext, outcome: Outcome) -> Result:
         spec = rule.spec
         locations: list[Location] = []
-        seen: set[tuple[int, str]] = set()
+        seen: set[str] = set()
         for ev in outcome.evidence:
             loc = locate(ctx.doc, ev)
-            if (loc.line, loc.quote) not in seen:  # two patterns hitting one sentence: one location
-                seen.add((loc.line, loc.quote))
+            if loc.quote not in seen:  # two hits in one sentence (even one wrapped over lines): one location
+                seen.add(loc.quote)
                 locations.append(loc)
         # evidence inside an article first: "Artikel 5, lid 1" says more than a heading line
         locations.sort(key=lambda loc: (loc.part != "binding" or loc.article is None, loc.lid is None))

@@ -10,11 +10,15 @@ the source file.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from typing import Iterator
+
+
+_WORD = re.compile(r"\w[\w.,'’-]*")
 
 
 class DocumentKind(str, Enum):
@@ -220,4 +224,6 @@ class Document:
 
     @cached_property
     def binding_word_count(self) -> int:
-        return sum(len(self.text[s:e].split()) for s, e in self.binding_spans)
+        """Words of binding text: Markdown markers, table rules and bare punctuation do not count,
+        so the same ordinance has the same count in every format."""
+        return sum(len(_WORD.findall(self.text, s, e)) for s, e in self.binding_spans)
