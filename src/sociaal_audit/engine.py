@@ -188,6 +188,7 @@ def rule_info(rule: LoadedRule) -> RuleInfo:
         severity=spec.severity,
         rationale=both(spec.rationale),
         suggestion=both(spec.suggestion) if spec.suggestion else None,
+        looked_for=both(spec.looked_for) if spec.looked_for else None,
         source={"seed": spec.source.seed, "section": spec.source.section},
     )
 

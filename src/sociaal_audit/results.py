@@ -115,6 +115,9 @@ class RuleInfo(_Model):
     severity: Severity
     rationale: dict[str, str]
     suggestion: dict[str, str] | None = None
+    looked_for: dict[str, str] | None = Field(
+        default=None, description="what the rule looks for, in words, per language (when the pack says)"
+    )
     source: dict[str, str]
 
 

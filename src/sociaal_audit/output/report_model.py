@@ -290,7 +290,12 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
     else:
         shown = places[:MAX_PLACES]
     hidden = len(places) - len(shown)
-    looked_for = _looked_for(result, lang, ctx.same_lang)
+    info = ctx.rules.get(result.rule)
+    own = _pick(getattr(info, "looked_for", None), lang) if info is not None else None
+    if own and result.status == "fail":  # the pack's sentence exists in every language
+        looked_for = f"{text('looked_for', lang)} {' '.join(own.split())}"
+    else:
+        looked_for = _looked_for(result, lang, ctx.same_lang)
     # 'not found' only where the rule searched for text (a measured rule has nothing to find)
     not_found = result.status == "fail" and not binding and looked_for is not None
     return Finding(
