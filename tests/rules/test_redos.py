@@ -67,3 +67,24 @@ def test_invalid_regex_is_rejected_at_load_with_rule_and_field(tmp_path):
         load_pack(str(pack))
     msg = exc.value.message("en")
     assert "kapot.yaml" in msg and "X-P05-traag" in msg and "patterns" in msg
+
+
+def test_broken_message_template_is_rejected_by_validate(tmp_path):
+    import subprocess
+    import sys
+
+    pack = tmp_path / "sjabloon.yaml"
+    pack.write_text(PACK.replace("message: niet gevonden", "message: '{% if count %}niet gevonden'", 1), encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "sociaal_audit", "rules", "validate", str(pack)],
+                         capture_output=True, text=True)
+    assert res.returncode == 2
+    assert "X-P05-traag" in res.stderr and "message.nl" in res.stderr and "template" in res.stderr
+
+
+def test_cross_field_parameter_error_names_the_kind_parameters(tmp_path):
+    pack = tmp_path / "drempel.yaml"
+    text = PACK.replace("kind: requires", "kind: threshold", 1).replace("'(a|aa)+$'", "'(?P<n>[0-9]+) keer'")
+    pack.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as exc:
+        load_pack(str(pack))
+    assert "threshold parameters" in exc.value.message("en") and "max" in exc.value.message("en")

@@ -91,12 +91,13 @@ def show_rule(
 @rules_app.command("validate")
 def validate(packs: List[str] = typer.Argument(..., help="Pack YAML files or built-in ids.")) -> None:
     """Validate packs: schema, regexes, kinds. Errors name the file, rule id and field."""
-    from ..rules.loader import load_pack
+    from ..rules.loader import check_templates, load_pack
 
     bad = 0
     for ref in packs:
         try:
             p = load_pack(ref)
+            check_templates(p)
             typer.echo(f"{p.path}: ok ({len(p.rules)} rules)")
         except AuditError as err:
             typer.echo(f"sociaal-audit: {err.message('en')}", err=True)
@@ -112,8 +113,12 @@ def test(
     """Run every rule's examples: each `fail:` must fail and each `pass:` must pass."""
     from ..rules.testing import test_packs
 
+    from ..rules.loader import check_templates
+
     try:
         loaded = _load(packs)
+        for p in loaded:
+            check_templates(p)
     except AuditError as err:
         raise fail(err, "en")
     results = test_packs(loaded)

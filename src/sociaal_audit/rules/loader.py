@@ -108,11 +108,11 @@ def _jinja():
     return _ENV
 
 
-def _field(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(x) for x in loc if x not in ("function-after", "function-before")) or "-"
+def _field(loc: tuple[Any, ...]) -> str | None:
+    return ".".join(str(x) for x in loc if x not in ("function-after", "function-before")) or None
 
 
-def _first_error(exc: ValidationError) -> tuple[str, str]:
+def _first_error(exc: ValidationError) -> tuple[str | None, str]:
     err = exc.errors()[0]
     msg = err.get("msg", "invalid")
     if err.get("type") == "extra_forbidden":
@@ -182,10 +182,32 @@ def pack_from_data(data: Any, shown: str) -> LoadedPack:
             params = kmod.Params.model_validate(rspec.params)
         except ValidationError as exc:
             fld, msg = _first_error(exc)
-            raise PackError(shown, msg, rule=rspec.id, field=fld) from None
+            # a check across several fields has no location: name the kind's parameters
+            raise PackError(shown, msg, rule=rspec.id, field=fld or f"{rspec.kind} parameters") from None
         compiled = kmod.compile(params) if hasattr(kmod, "compile") else None
         rules.append(LoadedRule(rspec, spec.id, spec.version, shown, kmod, params, compiled))
     return LoadedPack(spec, shown, rules)
+
+
+def check_templates(pack: LoadedPack) -> None:
+    """Parse every message template of ``pack`` (done by ``rules validate`` and ``rules test``, not
+    on every check): a broken ``{% if %}`` is a PackError naming the rule and the field."""
+    from jinja2 import TemplateSyntaxError
+
+    for rule in pack.rules:
+        for name in ("message", "ok_message", "suggestion", "looked_for"):
+            text = getattr(rule.spec, name)
+            if text is None:
+                continue
+            for lang in ("nl", "en"):
+                value = getattr(text, lang)
+                if not value:
+                    continue
+                try:
+                    _jinja().parse(value)
+                except TemplateSyntaxError as exc:
+                    raise PackError(pack.path, f"template error: {exc.message} (template line {exc.lineno})",
+                                    rule=rule.id, field=f"{name}.{lang}") from None
 
 
 def load_packs(refs: list[str]) -> list[LoadedPack]:
