@@ -88,3 +88,12 @@ def test_cross_field_parameter_error_names_the_kind_parameters(tmp_path):
     with pytest.raises(PackError) as exc:
         load_pack(str(pack))
     assert "threshold parameters" in exc.value.message("en") and "max" in exc.value.message("en")
+
+
+def test_ontbreekt_after_a_match_is_a_negation():
+    from sociaal_audit.rules.matching import Matcher, NormalizedText
+
+    norm = NormalizedText("In deze verordening ontbreekt een hardheidsclausule. Een hardheidsclausule ontbreekt.")
+    assert Matcher(phrases=["hardheidsclausule"]).find(norm, [(0, len(norm.original))]) == []
+    norm = NormalizedText("Artikel 5 bevat een hardheidsclausule; zij ontbreekt in geen enkele versie.")
+    assert len(Matcher(phrases=["hardheidsclausule"]).find(norm, [(0, len(norm.original))])) == 1

@@ -256,6 +256,7 @@ _NEG_INSIDE = re.compile(r"\b(?:geen|niet|nooit)\b" + _NOT_NEGATING)
 _NEG_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|zijn|wordt|worden|geldt|gelden|bestaat|bestaan|kent|kennen)?\s*"
     r"\b(?:niet|geen)\b" + _NOT_NEGATING
+    + r"|^\s*(?:ontbreekt|ontbreken)\b"  # "een hardheidsclausule ontbreekt"
 )
 _CLAUSE_START = re.compile(r"[.;:!?,]\s|\n\s*\n|\s-\s")
 
