@@ -272,10 +272,13 @@ class Requirement:
             return True
         text = index.text
         stop = len(text) if end is None else end
-        present = index.present
-        for clause in self.clauses:  # called per pattern and span: kept to plain loops
+        known = index._present
+        for clause in self.clauses:  # called per pattern and span: plain loops, no calls
             for literal in clause:
-                if present(literal) and text.find(literal, start, stop) != -1:
+                found = known.get(literal)
+                if found is None:
+                    found = index.present(literal)
+                if found and text.find(literal, start, stop) != -1:
                     break
             else:
                 return False
