@@ -164,3 +164,75 @@ def test_input_errors_are_notifications(workdir: Path) -> None:
     assert invocation["executionSuccessful"] is False
     (note,) = [n for n in invocation["toolExecutionNotifications"] if n["level"] == "error"]
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "verordeningen/leeg.md"
+
+
+# ----- contract registers and results across documents ------------------------------------------
+
+
+def _fixture_run(tmp_path: Path, lang: str = "nl"):
+    from ._ci_fixtures import check, copy_fixtures
+
+    copy_fixtures(tmp_path)
+    return check(tmp_path, lang)
+
+
+def test_contracts_and_corpus_valid_against_the_official_schema(tmp_path: Path) -> None:
+    if not SCHEMA.exists():
+        pytest.skip("official SARIF schema not available")
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    run = _fixture_run(tmp_path)
+    for lang in ("nl", "en"):
+        log = sarif(run, lang)
+        jsonschema.validate(log, schema, cls=jsonschema.Draft4Validator)
+        rule_ids = {r["ruleId"] for r in log["runs"][0]["results"]}
+        assert {"SAM-P12-een-verordening", "SAM-P13-dubbele-artikelen", "CON-P09-looptijd",
+                "CON-P09-aandeel-meerjarig"} <= rule_ids
+
+
+def test_contract_findings_on_the_register_row(tmp_path: Path) -> None:
+    from ._ci_fixtures import register_rows
+
+    run = _fixture_run(tmp_path)
+    log = sarif(run)
+    rows = register_rows(tmp_path)
+    driver_rules = log["runs"][0]["tool"]["driver"]["rules"]
+    on_register = [r for r in log["runs"][0]["results"]
+                   if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "registers/register%20lindewaarde.csv"]
+    expected = sorted((f.rule, f.contract) for reg in run.contracts for f in reg.findings if f.status == "fail")
+    assert sorted((r["ruleId"], r["properties"].get("contract")) for r in on_register) == expected
+    for result in on_register:
+        assert driver_rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] == "warning" and result["partialFingerprints"]["sociaalAudit/v1"]
+        location = result["locations"][0]
+        contract = result["properties"].get("contract")
+        if contract is None:  # about the whole register: the file, no region
+            assert "region" not in location["physicalLocation"] and "logicalLocations" not in location
+            continue
+        assert location["physicalLocation"]["region"] == {"startLine": rows[contract]}
+        assert location["logicalLocations"][0]["name"] == contract and result["message"]["text"].startswith(contract)
+    looptijd = next(r for r in on_register if r["ruleId"] == "CON-P09-looptijd" and r["properties"]["contract"] == "JH-2021-002")
+    assert looptijd["locations"][0]["physicalLocation"]["region"]["startLine"] == 3  # JH-2021-002 is row 3 of the file
+
+
+def test_corpus_pairs_with_related_locations(tmp_path: Path) -> None:
+    from ._ci_fixtures import JEUGD, PW, WMO, heading_line
+
+    log = sarif(_fixture_run(tmp_path))
+    results = log["runs"][0]["results"]
+    p13 = [r for r in results if r["ruleId"] == "SAM-P13-dubbele-artikelen"]
+    expected = [(heading_line(tmp_path, JEUGD, f"### Artikel {a}."), heading_line(tmp_path, WMO, f"### Artikel {b}."))
+                for a, b in ((9, 8), (10, 9), (11, 10))]
+    places = []
+    for result in p13:
+        (primary,) = result["locations"]
+        (related,) = result["relatedLocations"]
+        places.append(((primary["physicalLocation"]["artifactLocation"]["uri"], primary["physicalLocation"]["region"]["startLine"]),
+                       (related["physicalLocation"]["artifactLocation"]["uri"], related["physicalLocation"]["region"]["startLine"])))
+        assert primary["logicalLocations"][0]["name"].startswith("Artikel") and result["level"] == "note"
+    assert places == [((JEUGD, first), (WMO, second)) for first, second in expected]
+    assert len({r["partialFingerprints"]["sociaalAudit/v1"] for r in p13}) == 3
+    (p12,) = [r for r in results if r["ruleId"] == "SAM-P12-een-verordening"]
+    assert p12["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == PW
+    assert [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in p12["relatedLocations"]] == [JEUGD, WMO]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import summary_line, where
-from .sarif import contract_line, corpus_items
+from .sarif import contract_line, contract_message, corpus_items
 
 NAME = "github"
 BINARY = False
@@ -118,7 +118,7 @@ def render(run: Any, options: Any) -> str:
             if f.status == "error":
                 lines.append(command("error", f"{f.rule}: {f.message}", file=reg.path, title=f.rule))
             elif f.status == "fail":
-                text = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+                text = contract_message(f)
                 if f.contract and f.source:
                     text += f"\n{f.contract}" + (f" ({f.title})" if f.title else "") + f", {f.source}"
                 lines.append(command(COMMANDS[f.severity], text, file=reg.path, line=contract_line(f.source),

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ..baseline import fingerprint
-from .sarif import artifact_uri, contract_line, corpus_items
+from .sarif import artifact_uri, contract_line, contract_message, corpus_items
 
 NAME = "gitlab"
 BINARY = False
@@ -68,7 +68,7 @@ def build(run: Any, lang: str) -> list[dict[str, Any]]:
         for f in reg.findings:
             if f.status != "fail":
                 continue
-            message = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+            message = contract_message(f)
             key = "\x00".join((f.rule, f.contract or "", f.supplier or "", f.fingerprint or ""))
             issues.append(_issue(f.rule, f.principles, f.theme, f.severity, message, reg.path,
                                  contract_line(f.source) or 1, key, None, lang))

@@ -82,6 +82,13 @@ def contract_line(source: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def contract_message(finding: Any) -> str:
+    """The finding's message, starting with the contract id (messages of whole-register results as is)."""
+    if finding.contract is None or finding.message.startswith(finding.contract):
+        return finding.message
+    return f"{finding.contract}: {finding.message}"
+
+
 @dataclass(frozen=True)
 class CorpusItem:
     """One place-bound part of a corpus result: a pair of (nearly) equal articles, or the result's
@@ -258,7 +265,7 @@ def _contract_result(reg: Any, f: Any, rule_index: dict[str, int], lang: str) ->
             location["physicalLocation"]["region"] = {"startLine": line}
         location["logicalLocations"] = [{"name": f.contract, "fullyQualifiedName": f"{reg.path}#{f.contract}",
                                          "kind": "contract"}]
-    text = f.message if f.contract is None or f.contract in f.message else f"{f.contract}: {f.message}"
+    text = contract_message(f)
     key = f.fingerprint or hashlib.sha256(f"{f.rule}\x00{f.contract}\x00{f.supplier}".encode()).hexdigest()[:16]
     properties: dict[str, Any] = {"principles": list(f.principles), "theme": f.theme, "pack": f.pack}
     properties.update({k: v for k, v in (("contract", f.contract), ("supplier", f.supplier), ("source", f.source)) if v})
