@@ -109,6 +109,7 @@ class DocumentReport:
     laws: str
     size: str
     counts: Counts
+    format_meta: list[tuple[str, str]]  # what the file's format says: CVDR id, adoption date, legal basis
     summary_lines: list[str]
     passed: list[Finding]
     failed: list[Finding]
@@ -240,6 +241,19 @@ def _pick(mapping: dict[str, str] | None, lang: str) -> str | None:
     if not mapping:
         return None
     return mapping.get(lang) or mapping.get("nl") or next(iter(mapping.values()), None)
+
+
+def _format_meta(doc: Any, lang: str) -> list[tuple[str, str]]:
+    """Metadata the document's format carries (CVDR id, adoption date, legal basis), when present."""
+    rows = []
+    if getattr(doc, "identifier", None):
+        rows.append((text("identifier", lang), doc.identifier))
+    if getattr(doc, "adopted", None):
+        rows.append((text("adopted", lang), long_date(doc.adopted, lang)))
+    basis = getattr(doc, "legal_basis", None) or []
+    if basis:
+        rows.append((text("legal_basis", lang), "; ".join(basis)))
+    return rows
 
 
 class _Context:
@@ -402,6 +416,7 @@ def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
         laws=", ".join(law_name(x) for x in doc.laws),
         size=text("size_value", lang, articles=doc.articles, words=doc.words),
         counts=counts,
+        format_meta=_format_meta(doc, lang),
         summary_lines=_summary_lines(counts, lang),
         passed=passed,
         failed=failed,
@@ -473,7 +488,7 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
         meta += [(text("kind", lang), d.kind)]
         if d.laws:
             meta.append((text("laws", lang), d.laws))
-        meta += [(text("file", lang), d.path), (text("size", lang), d.size)]
+        meta += [(text("file", lang), d.path), (text("size", lang), d.size)] + d.format_meta
     meta += [(text("packs", lang), "; ".join(packs)),
              (text("tool", lang), text("tool_line", lang, version=run.tool.version))]
     rules = [
