@@ -22,6 +22,7 @@ from ._ci_fixtures import JEUGD, P12, P13, PW, REGISTER, WMO, check, copy_fixtur
 
 P09_CONTRACT = "CON-P09-looptijd"
 P30_CONTRACT = "CON-P30-drempels-zzp"
+SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 REGISTER_RULES = {"CON-P09-aandeel-meerjarig", "CON-P26-aandeel-productfinanciering"}
 
 
@@ -221,3 +222,88 @@ def test_csv_rows_for_corpus_pairs(run, pairs) -> None:
     assert len({r["fingerprint"] for r in p13}) == 3
     (p12,) = [r for r in rows if r["rule"] == P12]
     assert (p12["path"], p12["line"], p12["status"]) == (PW, "1", "fail")
+
+
+# ----- places without a line, rows that could not be read, rules that could not run -------------
+
+
+def test_spreadsheet_rows_are_file_level_with_the_contract_named(tmp_path: Path) -> None:
+    from sociaal_audit.cli.check import load_effective_config, run_check
+
+    workbook = Path(__file__).resolve().parents[1] / "contracts" / "data" / "register-lindewaarde.xlsx"
+    (tmp_path / "register.xlsx").write_bytes(workbook.read_bytes())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        xlsx = run_check(["register.xlsx"], load_effective_config(None, "nl", None, ["contracten"], None),
+                         kind=None, date=None, max_bytes=10_000_000, jobs=1)
+    fails = [f for reg in xlsx.contracts for f in reg.findings if f.status == "fail" and f.contract]
+    assert fails and all(contract_line(f.source) is None for f in fails)  # "Blad1 rij 5": not a file line
+    log = json.loads(out(xlsx, "sarif"))
+    on_contracts = [r for r in log["runs"][0]["results"] if r["properties"].get("contract")]
+    assert len(on_contracts) == len(fails)
+    for result in on_contracts:
+        (location,) = result["locations"]
+        assert location["physicalLocation"] == {"artifactLocation": {"uri": "register.xlsx"}}
+        assert location["logicalLocations"][0]["name"] == result["properties"]["contract"]
+    annotations = [line for line in out(xlsx, "github").splitlines() if line.startswith("::warning file=register.xlsx")]
+    assert len(annotations) == len(fails) + 2 and not any(",line=" in line for line in annotations)
+    assert {i["location"]["lines"]["begin"] for i in json.loads(out(xlsx, "gitlab"))} == {1}
+
+
+def _synthetic_run():
+    from sociaal_audit.results import (ContractFinding, CorpusResult, RegisterResult, RuleInfo, RuleTally,
+                                       RunResult, ToolInfo)
+
+    def info(rule: str, principle: str) -> RuleInfo:
+        return RuleInfo(id=rule, pack="p", kind="k", title={"nl": rule}, principles=[principle], theme="t",
+                        severity="warning", rationale={"nl": "r"}, source={"seed": "s", "section": "x"})
+
+    finding = dict(pack="p", principles=["P09"], theme="t", severity="warning")
+    register = RegisterResult(
+        path="inkoop/register.csv", format="csv", contracts=1500, unreadable=1, omitted=2,
+        findings=[
+            ContractFinding(contract="C-1", title="Begeleiding", source="regel 4", rule="R-CON", status="fail",
+                            message="C-1 loopt te lang.", **finding),
+            ContractFinding(contract=None, rule="R-REG", status="error", message="de regel kon niet draaien", **finding),
+        ],
+        tallies=[RuleTally(rule="R-CON", severity="warning", passed=1497, failed=3),
+                 RuleTally(rule="R-REG", severity="warning", errors=1)],
+        problems=["inkoop/register.csv: regel 9: datum '31-02-2024' onleesbaar"],
+    )
+    group = CorpusResult(rule="R-SAM", pack="p", principles=["P12"], theme="t", status="fail", severity="warning",
+                         message="De wetten worden apart geregeld.", municipality=None, group="map:beleid",
+                         documents=["beleid/a.md", "beleid/b.md"], fingerprint="00aa")
+    run = RunResult(tool=ToolInfo(version="0"), rules=[info("R-CON", "P09"), info("R-REG", "P09"), info("R-SAM", "P12")],
+                    contracts=[register], corpus=[group])
+    return run.finalize()
+
+
+def test_unlisted_findings_unreadable_rows_and_rule_errors_are_reported() -> None:
+    run = _synthetic_run()
+    log = json.loads(out(run, "sarif"))
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False  # a register rule could not run
+    notes = {(n["level"], n["message"]["text"].split(":")[0]) for n in invocation["toolExecutionNotifications"]}
+    assert ("error", "R-REG") in notes and ("warning", "inkoop/register.csv") in notes and ("note", "inkoop/register.csv") in notes
+    (group,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "R-SAM"]
+    assert group["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "beleid/a.md"}}
+    if SCHEMA.exists():
+        import jsonschema
+
+        jsonschema.validate(log, json.loads(SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft4Validator)
+    root = ET.fromstring(out(run, "junit").encode("utf-8"))
+    (suite,) = [s for s in root.findall("testsuite") if s.get("file") == "inkoop/register.csv"]
+    names = [c.get("name") for c in suite.findall("testcase")]
+    assert "R-CON: R-CON — nog 2 bevinding(en) niet opgesomd" in names and "R-CON: R-CON — 1497 contract(en) in orde" in names
+    assert (suite.get("failures"), suite.get("errors")) == ("2", "2")  # C-1 and the unlisted; the rule error and the row
+    assert run.blocking("warning") == 3 + 1  # the three failed contracts (one listed, two not) and the group
+    lines = out(run, "github").splitlines()
+    assert "::warning file=inkoop/register.csv,line=4,title=R-CON (P09)::C-1 loopt te lang.%0AC-1 (Begeleiding), regel 4" in lines
+    assert any(line.startswith("::error file=inkoop/register.csv,title=R-REG::") for line in lines)
+    assert any(line.startswith("::warning file=beleid/a.md,title=R-SAM (P12)::") for line in lines)
+    rows = _csv(run)
+    assert [(r["status"], r["message"]) for r in rows if r["status"] == "input_error"] == \
+        [("input_error", "inkoop/register.csv: regel 9: datum '31-02-2024' onleesbaar")]
+    assert ("fail", "nog 2 bevinding(en) niet opgesomd") in {(r["status"], r["message"]) for r in rows}
+    (group_row,) = [r for r in rows if r["rule"] == "R-SAM"]
+    assert (group_row["path"], group_row["line"], group_row["group"]) == ("beleid/a.md", "", "map:beleid")
