@@ -102,8 +102,10 @@ class CorpusItem:
     key: str = ""
 
 
-def _pair_key(base: str, pair: Any) -> str:
-    h = hashlib.sha256(base.encode())
+def _pair_key(rule: str, pair: Any) -> str:
+    """Rule + both documents + both headings without number: a pair keeps its key when lines move,
+    articles are renumbered or other pairs come and go."""
+    h = hashlib.sha256(rule.encode())
     for loc in (pair.first, pair.second):
         h.update(b"\x00" + loc.path.encode() + b"\x00" + heading_without_number(loc.article_title, loc.article).encode())
     return h.hexdigest()[:16]
@@ -121,7 +123,7 @@ def corpus_items(c: Any, lang: str) -> list[CorpusItem]:
                           second=pair.second.article_title or pair.second.document_title,
                           second_doc=pair.second.document_title, similarity=f"{round(pair.similarity)}")
             items.append(CorpusItem(pair.first.path, pair.first, [pair.second], f"{sentence} {c.message}",
-                                    _pair_key(base, pair)))
+                                    _pair_key(c.rule, pair)))
         return items
     if c.locations:
         return [CorpusItem(c.locations[0].path, c.locations[0], list(c.locations[1:]), c.message, base)]
