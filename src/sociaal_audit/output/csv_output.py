@@ -11,8 +11,8 @@ first location; other results one row on the group's first document; ``group`` h
 ``gemeente:<name>`` or ``map:<directory>``. Contract registers follow with kind ``contract`` (one row
 per listed finding: contract id, its place in the file as ``source``, and the line when that place is
 a line) or ``contractregister`` (results about the whole register); per rule, the contracts not
-listed are summed in one row per status ("18 contract(en) in orde"). Input errors and unreadable
-register rows come last with status ``input_error``.
+listed are summed in one row per status ("18 contract(en) in orde"), and rows of the register that
+could not be read follow with status ``input_error``. Input errors come last, status ``input_error``.
 
 UTF-8 with a byte order mark so Excel shows é and ë; cells that start with = + - @ get a leading
 apostrophe so a spreadsheet never runs document text as a formula.
