@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal
 
 from .documents.model import Document, Part
+from .engine import plain_values, rule_fields
 from .rules.matching import fold, quote
 
 GroupBy = Literal["municipality", "directory"]
@@ -274,19 +275,13 @@ def to_result(rule: Any, group: Group, outcome: CorpusOutcome, lang: str):
         for p in outcome.pairs
     ]
     result = CorpusResult(
-        rule=spec.id,
-        pack=rule.pack,
-        principles=list(spec.principles),
-        theme=spec.theme,
-        status=outcome.status,
-        severity=spec.severity,
-        message=message,
+        **rule_fields(rule, outcome.status, message),
         municipality=group.municipality,
         group=group.key,
         documents=[d.path for d in group.documents],
         locations=[_location(r) for r in outcome.refs],
         pairs=pairs,
-        values={k: v for k, v in values.items() if isinstance(v, (str, int, float, bool)) or v is None},
+        values=plain_values(values),
     )
     result.fingerprint = corpus_fingerprint(result)
     return result

@@ -110,16 +110,10 @@ class Engine:
             message = i18n.text("rule_error", self.lang, reason=values.get("reason", "?"))
         looked_for = values.get("looked_for") if outcome.status == "fail" and not locations else None
         result = Result(
-            rule=spec.id,
-            pack=rule.pack,
-            principles=list(spec.principles),
-            theme=spec.theme,
-            status=outcome.status,
-            severity=spec.severity,
-            message=message,
+            **rule_fields(rule, outcome.status, message),
             looked_for=looked_for,
             locations=locations,
-            values={k: v for k, v in values.items() if isinstance(v, (str, int, float, bool)) or v is None},
+            values=plain_values(values),
         )
         result.fingerprint = fingerprint(result)
         return result
@@ -132,6 +126,18 @@ class Engine:
         from .contracts.checking import check_register_contracts
 
         return check_register_contracts(self, register, contracts, problems)
+
+
+def rule_fields(rule: LoadedRule, status: str, message: str) -> dict:
+    """The fields every result of ``rule`` carries (see results.RuleOutcome)."""
+    spec = rule.spec
+    return {"rule": spec.id, "pack": rule.pack, "principles": list(spec.principles), "theme": spec.theme,
+            "status": status, "severity": spec.severity, "message": message}
+
+
+def plain_values(values: dict) -> dict:
+    """The template values a result keeps in JSON: scalars only."""
+    return {k: v for k, v in values.items() if isinstance(v, (str, int, float, bool)) or v is None}
 
 
 def locate(doc: Document, ev: Evidence) -> Location:

@@ -12,7 +12,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import AuditError, InputError
 
@@ -50,34 +50,46 @@ def _umask() -> int:
 
 
 @contextmanager
-def atomic_text_writer(path: str, inputs: Iterable[str] = ()) -> Iterator[IO[str]]:
-    """A text file handle whose content replaces ``path`` only when the block ends without error
-    (for output written piece by piece). Same rules as :func:`write_atomic`."""
+def _atomic_open(path: str, inputs: Iterable[str], binary: bool) -> Iterator[IO[Any]]:
+    """A file handle whose content replaces ``path`` only when the block ends without error.
+
+    The data goes to a temporary file beside the target (ordinary permissions, not mkstemp's
+    0600), is synced and renamed into place. A special file (``/dev/null``, a named pipe) is written
+    through, never renamed over. An input file is never a target."""
     target = Path(path)
     _refuse_input(target, path, inputs)
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8") as fh:
-            yield fh
-        return
-    directory = target.parent if str(target.parent) else Path(".")
+    text_args: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
+    mode = "wb" if binary else "w"
     try:
+        if target.exists() and not target.is_file():
+            with open(target, mode, **text_args) as fh:
+                yield fh
+            return
+        directory = target.parent if str(target.parent) else Path(".")
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        os.chmod(tmp, 0o666 & ~_umask())
     except OSError as exc:
         raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        os.chmod(tmp, 0o666 & ~_umask())
+        with os.fdopen(fd, mode, **text_args) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
         raise
+
+
+def atomic_text_writer(path: str, inputs: Iterable[str] = ()):
+    """A text handle for output written piece by piece (streamed JSON); see :func:`_atomic_open`."""
+    return _atomic_open(path, inputs, binary=False)
 
 
 def _refuse_input(target: Path, path: str, inputs: Iterable[str]) -> None:
@@ -91,34 +103,7 @@ def _refuse_input(target: Path, path: str, inputs: Iterable[str]) -> None:
 
 
 def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename; never over an input file."""
-    target = Path(path)
-    _refuse_input(target, path, inputs)
+    """Write ``data`` to ``path`` atomically; never over an input file (see :func:`_atomic_open`)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if target.exists() and not target.is_file():
-        # /dev/null, /dev/stdout, a named pipe: write through; never rename over a special file
-        try:
-            with open(target, "wb") as fh:
-                fh.write(payload)
-        except OSError as exc:
-            raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
-        return
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        try:
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError as exc:
-        raise AuditError("output_failed", path=path, reason=exc.strerror or str(exc)) from None
+    with _atomic_open(path, inputs, binary=True) as fh:
+        fh.write(payload)

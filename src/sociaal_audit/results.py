@@ -59,7 +59,9 @@ class Location(_Model):
     note: str | None = None
 
 
-class Result(_Model):
+class RuleOutcome(_Model):
+    """What every result of a rule says, whatever it looked at: a document, a group, a register."""
+
     rule: str
     pack: str
     principles: list[str]
@@ -67,6 +69,9 @@ class Result(_Model):
     status: Status
     severity: Severity
     message: str
+
+
+class Result(RuleOutcome):
     looked_for: str | None = Field(default=None, description="what was searched for, when nothing was found")
     locations: list[Location] = Field(default_factory=list)
     values: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
@@ -246,16 +251,9 @@ class CorpusPair(_Model):
     similarity: float = Field(description="rapidfuzz similarity of the normalised article texts, 0-100")
 
 
-class CorpusResult(_Model):
+class CorpusResult(RuleOutcome):
     """The result of one rule for one group of documents (one municipality or one directory)."""
 
-    rule: str
-    pack: str
-    principles: list[str]
-    theme: str
-    status: Status
-    severity: Severity
-    message: str
     municipality: str | None
     group: str = Field(description="'gemeente:<name>' or 'map:<directory>'")
     documents: list[str] = Field(description="paths of the documents the rule looked at")

@@ -12,6 +12,7 @@ import hashlib
 from typing import Any, Iterable
 
 from .. import i18n
+from ..engine import plain_values
 from ..results import ContractFinding, RegisterFigures, RegisterResult, RuleTally
 from ..rules.kinds import Outcome
 from ..rules.kinds.contract import RegisterContext
@@ -85,7 +86,7 @@ def _finding(rule, contract: Contract | None, outcome: Outcome, ctx: RegisterCon
         status=outcome.status,
         severity=spec.severity,
         message=_message(rule, outcome, ctx.lang, values),
-        values={k: v for k, v in outcome.values.items() if isinstance(v, (str, int, float, bool)) or v is None},
+        values=plain_values(outcome.values),
     )
     h = hashlib.sha256(spec.id.encode())
     h.update(b"\x00" + (contract.id if contract else outcome.status).encode())
