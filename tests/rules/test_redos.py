@@ -97,3 +97,17 @@ def test_ontbreekt_after_a_match_is_a_negation():
     assert Matcher(phrases=["hardheidsclausule"]).find(norm, [(0, len(norm.original))]) == []
     norm = NormalizedText("Artikel 5 bevat een hardheidsclausule; zij ontbreekt in geen enkele versie.")
     assert len(Matcher(phrases=["hardheidsclausule"]).find(norm, [(0, len(norm.original))])) == 1
+
+
+def test_backtracking_heading_pattern_is_an_error_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(matching, "MATCH_TIMEOUT", 0.2)
+    pack = tmp_path / "kop.yaml"
+    text = PACK.replace("patterns: ['(a|aa)+$']", "phrases: [evalueert]\n    heading: '(a|aa)+$'", 1)
+    pack.write_text(text, encoding="utf-8")
+    doc = tmp_path / "verordening.md"
+    doc.write_text("# Verordening test\n\n### Artikel 1 " + "a" * 150 + "!\n\nHet college evalueert jaarlijks.\n",
+                   encoding="utf-8")
+    run = check_paths([str(doc)], CheckOptions(packs=[str(pack)]))
+    results = {r.rule: r for r in run.documents[0].results}
+    assert results["X-P05-traag"].status == "error"
+    assert results["X-P07-snel"].status == "pass"

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..context import DocContext
+from .. import matching
 from ..matching import Match, Matcher, compile_pattern, sentence_bounds
 
 Within = Literal["sentence", "lid", "article"]
@@ -106,7 +107,7 @@ class CompiledMatch:
             if self.heading is not None:
                 article, _ = ctx.doc.context(m.start)
                 heading = fold(article.title) if article else ""
-                if not self.heading.search(heading):
+                if not self.heading.search(heading, timeout=matching.MATCH_TIMEOUT):
                     continue
             if self.near is not None:
                 span = self._context(ctx, m, self.params.near.within)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .. import matching
 from ..matching import compile_pattern, find_shares, finditer_spans, is_negated, sentence_bounds, share_text
 from . import Evidence, Outcome
 from ._match import _check_regexes
@@ -66,7 +67,7 @@ def looked_for(params: Params) -> str:
 
 def _any(rxs, text: str, start: int, end: int) -> "object | None":
     for rx in rxs:
-        m = rx.search(text, start, end)
+        m = rx.search(text, start, end, timeout=matching.MATCH_TIMEOUT)
         if m:
             return m
     return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .. import matching
 from ..matching import NUMBER, compile_pattern, finditer_spans, is_negated, sentence_bounds
 from . import Evidence, Outcome
 from ._match import _check_regexes
@@ -76,7 +77,7 @@ def compile(params: Params) -> CompiledResults:
 
 def _search(rxs, text: str, start: int, end: int):
     for rx in rxs:
-        m = rx.search(text, start, end)
+        m = rx.search(text, start, end, timeout=matching.MATCH_TIMEOUT)
         if m:
             return m
     return None
@@ -84,7 +85,7 @@ def _search(rxs, text: str, start: int, end: int):
 
 def _target(compiled: CompiledResults, text: str, start: int, end: int):
     for rx in compiled.target:
-        for m in rx.finditer(text, start, end):
+        for m in rx.finditer(text, start, end, timeout=matching.MATCH_TIMEOUT):
             if not is_negated(text, m.start(), m.end()):
                 return m
     return None
