@@ -42,6 +42,8 @@ EXAMPLE = ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md"
          [{"onafhankelijk"}, {"klachtencommissie", "vertrouwenspersoon"}]),
         (r"(?:college|burgemeester en wethouders)[^.]*(?:kan|mag)\s+afwijken",
          [{"college", "burgemeester en wethouders"}, {"kan", "mag"}, {"afwijken"}]),
+        (r"\b(?:zzp\w*|zelfstandigen?\s+zonder\s+personeel)\b", [{"zzp", "zelfstandige"}]),  # `re`
+        # parses this as "z" then (zp|elfstandige): the literals are joined again
         (r"(?:\d+|twee)\s+verwijzingen", [{"verwijzingen"}]),  # a branch without literal: dropped
         (r"(?<!niet\s)afwijken(?=\s+van)", [{"afwijken"}]),  # lookarounds are outside the match
         (r"(college)\W+\1", [{"college"}]),  # back-reference: nothing assumed

@@ -75,11 +75,24 @@ def _clause(strings: frozenset[str] | None) -> tuple[Clause, ...]:
     return (strings,)
 
 
-def _sequence(items: Iterable[tuple[Any, Any]]) -> _Info:
-    current: frozenset[str] = frozenset({""})
+def _sequence(items: Iterable[tuple[Any, Any]], prefix: frozenset[str] = frozenset({""})) -> _Info:
+    """A concatenation; ``prefix``: the strings known to come right before it."""
+    current = prefix
     exact = True
     clauses: list[Clause] = []
     for op, av in items:
+        if op is _sre.BRANCH and current != {""}:
+            # `re` factors a common prefix out of alternatives ("zzp|zelfstandige" becomes "z" and
+            # "zp|elfstandige"): give each branch the text before it, so its literals stay whole
+            info = _branch([_sequence(branch, current) for branch in av[1]])
+            if info.exact is not None:
+                current = info.exact
+                continue
+            clauses.extend(_clause(current))
+            clauses.extend(info.clauses)
+            exact = False
+            current = frozenset({""})
+            continue
         info = _node(op, av)
         if info.exact is not None:
             if len(current) * len(info.exact) <= MAX_EXACT:
