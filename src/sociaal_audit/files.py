@@ -97,7 +97,7 @@ def _refuse_input(target: Path, path: str, inputs: Iterable[str]) -> None:
         resolved = target.resolve()
         for inp in inputs:
             if Path(inp).resolve() == resolved:
-                raise AuditError("output_failed", path=path, reason="this is one of the input files")
+                raise AuditError("output_is_input", path=path)
     except OSError:
         pass
 

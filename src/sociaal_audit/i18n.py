@@ -57,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a pattern of this rule searched too long (catastrophic backtracking?); simplify the regular expression",
     },
     "rule_error": {"nl": "regel kon niet worden uitgevoerd: {reason}", "en": "rule could not be run: {reason}"},
+    "output_is_input": {
+        "nl": "{path}: dit is een van de invoerbestanden; kies een ander uitvoerbestand",
+        "en": "{path}: this is one of the input files; choose another output file",
+    },
     "output_failed": {"nl": "{path}: kan uitvoer niet schrijven ({reason})", "en": "{path}: cannot write output ({reason})"},
     "unknown_output": {
         "nl": "onbekend uitvoerformaat '{format}' (mogelijk: {known})",

@@ -49,3 +49,22 @@ def test_streamed_exit_code_follows_fail_on(tmp_path):
     never = subprocess.run([*CLI, "check", str(doc), "-f", "json", "--fail-on", "never"], capture_output=True)
     assert warn.returncode == 1 and never.returncode == 0
     assert warn.stdout == never.stdout
+
+
+def test_streamed_json_reports_unused_suppressions_on_stderr(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(EXAMPLE.replace("### Artikel 31.", '<!-- sociaal-audit: negeer INT-P20 reden="later" -->\n\n### Artikel 31.'),
+                   encoding="utf-8")
+    streamed = subprocess.run([*CLI, "check", str(doc), "-f", "json", "--fail-on", "never"], capture_output=True, text=True)
+    rendered = subprocess.run([*CLI, "check", str(doc), "-f", "text", "--fail-on", "never"], capture_output=True, text=True)
+    note = [line for line in rendered.stderr.splitlines() if "INT-P20" in line]
+    assert note and note == [line for line in streamed.stderr.splitlines() if "INT-P20" in line]
+
+
+def test_output_over_an_input_is_refused_in_the_run_language(tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text(EXAMPLE, encoding="utf-8")
+    before = doc.read_bytes()
+    res = subprocess.run([*CLI, "check", str(doc), "-f", "json", "-o", str(doc)], capture_output=True, text=True)
+    assert res.returncode == 2 and "invoerbestanden" in res.stderr
+    assert doc.read_bytes() == before

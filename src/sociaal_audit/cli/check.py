@@ -140,7 +140,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     from ..results import InputErrorInfo, RunResult, ToolInfo
     from ..rules.loader import load_packs
     from ..runner import CheckOptions, check_paths
-    from ..suppressions import apply_inline, inline_suppressions, may_have_suppressions
+    from ..suppressions import apply_inline, inline_suppressions, may_have_suppressions, unused_message
     from .progress import progress_bar
 
     packs = adjust_packs(load_packs(cfg.packs), cfg)
@@ -150,6 +150,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
     tool = ToolInfo(version=__version__)
     problems: list[InputErrorInfo] = []
+    unused: list[str] = []  # notes on unused suppressions: the documents themselves are not kept
     blocking = 0
 
     def write(fh):
@@ -167,6 +168,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
                     found, bad = inline_suppressions(doc)
                     problems.extend(InputErrorInfo(path=doc_result.path, message=b.message(cfg.lang)) for b in bad)
                     apply_inline(doc_result, found)
+                    unused.extend(unused_message(u, cfg.lang) for u in doc_result.unused_suppressions)
             blocking += RunResult(tool=tool, documents=[doc_result]).blocking(cfg.fail_on)
             stream.document(doc_result)
 
@@ -187,7 +189,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     else:
         run = write(sys.stdout)
         sys.stdout.flush()
-    return run, blocking
+    return run, blocking, unused
 
 
 def report_notes(run, lang: str) -> list[str]:
@@ -236,8 +238,9 @@ def check(
         targets = parse_targets(list(output_format or []), lang_s)
         n_jobs = jobs if jobs > 0 else default_jobs()
         blocking = None
+        notes: list[str] = []
         if can_stream(format, targets, cfg):
-            run, blocking = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output)
+            run, blocking, notes = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output)
         else:
             run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs)
             inputs = [d.path for d in run.documents]
@@ -251,7 +254,7 @@ def check(
         from ..output.labels import summary_line
 
         typer.echo(summary_line(run, lang_s), err=True)
-    for line in report_notes(run, lang_s):
+    for line in notes + report_notes(run, lang_s):
         typer.echo(f"sociaal-audit: {line}", err=True)
     for e in run.errors:
         if format != "text" or output:

@@ -18,8 +18,8 @@ WORDS = {
     "nl": {"pass": "in orde", "fail": "ontbreekt", "na": "n.v.t.", "error": "fout", "document": "Document",
            "municipality": "Gemeente", "passed": "in orde", "failed": "ontbreekt", "total": "Totaal",
            "title": "Vergelijking integraliteitsprincipes", "filter": "Filter rijen", "path": "Bestand",
-           "intro": "Per rij: welke principes in orde zijn (✓), ontbreken (✗) of niet van toepassing zijn (–). "
-                    "Klik op een kolomkop om te sorteren.",
+           "intro": "Per rij: welke principes in orde zijn (✓), ontbreken (✗) of niet van toepassing zijn (–).",
+           "sorthint": "Klik op een kolomkop om te sorteren.",
            "rows": "rijen"},
     "en": {"pass": "pass", "fail": "fail", "na": "n/a", "error": "error", "document": "Document",
            "municipality": "Municipality", "passed": "passed", "failed": "failed", "total": "Total",

@@ -89,7 +89,7 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
             if x.contract is None:
                 sev = x.severity if x.status == "fail" else x.status
                 tag = label("error_sev" if sev == "error" else sev, lang)
-                console.print(f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(x.rule)} ({', '.join(x.principles)})")
+                console.print(f"    [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(x.rule)} ({', '.join(x.principles)})")
                 console.print(f"      {escape(x.message)}")
         console.print()
 
@@ -128,7 +128,7 @@ def _print_matrix(console, rows: list, lang: str) -> None:
             elif x.status == "error":
                 cells.append("[bold red]![/]")
             else:
-                cells.append(f"[{_STYLE.get(x.severity, '')}]✗[/]")
+                cells.append(f"[{_STYLE.get(x.severity, 'none')}]✗[/]")
         amount = str(first.values.get("value", "")) if first.values.get("value") not in (None, "?") else ""
         table.add_row(escape(contract), escape(first.supplier or ""), escape(amount), *cells)
     console.print(table)
@@ -143,7 +143,7 @@ def _print_messages(console, rows: list, titles: dict[str, str], lang: str) -> N
         x0 = found[0]
         sev = x0.severity
         tag = label("error_sev" if sev == "error" else sev, lang)
-        console.print(f"  [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(rule)} ({', '.join(x0.principles)}) "
+        console.print(f"  [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(rule)} ({', '.join(x0.principles)}) "
                       f"{escape(titles.get(rule, ''))}: {len(found)} {_t('contracts', lang)}")
         for x in found:
             place = f" ({escape(x.source)})" if x.source else ""

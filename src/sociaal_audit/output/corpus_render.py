@@ -60,7 +60,7 @@ def print_corpus(console, run, lang: str, verbose: bool = False) -> None:
         for c in results:
             sev = c.severity if c.status != "pass" else "pass"
             tag = label("error_sev" if sev == "error" else sev, lang)
-            console.print(f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(c.rule)} ({', '.join(c.principles)}) "
+            console.print(f"    [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(c.rule)} ({', '.join(c.principles)}) "
                           f"{escape(titles.get(c.rule, ''))}")
             console.print(f"      {escape(c.message)}")
             for pair in c.pairs[:10]:

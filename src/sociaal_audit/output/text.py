@@ -45,7 +45,7 @@ def render(run, options) -> str:
                 sev = r.severity if r.status != "pass" else "pass"
                 tag = label("error_sev" if sev == "error" else sev, lang)
                 console.print(
-                    f"    [{_STYLE.get(sev, '')}]{tag:<12}[/] {escape(r.rule)} ({', '.join(r.principles)}) "
+                    f"    [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(r.rule)} ({', '.join(r.principles)}) "
                     f"{escape(titles.get(r.rule, ''))}"
                 )
                 console.print(f"      {escape(r.message)}")

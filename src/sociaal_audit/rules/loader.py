@@ -195,7 +195,7 @@ def check_templates(pack: LoadedPack) -> None:
     from jinja2 import TemplateSyntaxError
 
     for rule in pack.rules:
-        for name in ("message", "ok_message", "suggestion", "looked_for"):
+        for name in ("message", "ok_message"):  # the texts rendered as templates
             text = getattr(rule.spec, name)
             if text is None:
                 continue

@@ -97,7 +97,9 @@ class Tally:
             "value_share_raw": round(value_share, 2) if value_share is not None else None,
         }
         if self.count < p.min_contracts:
-            return Outcome("not_applicable", values={**values, "reason": f"fewer than {p.min_contracts} contracts with the facts"})
+            reason = (f"minder dan {p.min_contracts} contracten met de gegevens" if lang == "nl"
+                      else f"fewer than {p.min_contracts} contracts with the facts")
+            return Outcome("not_applicable", values={**values, "reason": reason})
         over_value = p.max_value_share is not None and value_share is not None and value_share > p.max_value_share + 1e-9
         over_count = p.max_count_share is not None and count_share is not None and count_share > p.max_count_share + 1e-9
         values.update(over_value=over_value, over_count=over_count)
