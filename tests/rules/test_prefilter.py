@@ -303,6 +303,21 @@ def test_every_rule_and_example_gives_the_same_result_without_prefilter(prefilte
     assert [_results(rules, d) for d in docs] == with_prefilter
 
 
+def test_every_rule_of_every_target_tests_the_same_without_prefilter(prefilter_off: Any) -> None:
+    """Corpus and register rules too, through `sociaal-audit rules test`'s own runner."""
+    from sociaal_audit.rules.testing import test_rule as run_rule_examples
+
+    rules = [r for p in load_packs(sorted(builtin_packs())) for r in p.rules]
+    assert {r.target for r in rules} >= {"document", "corpus"}
+
+    def outcomes() -> list[tuple[str, int, str, str, str]]:
+        return [(x.rule, x.index, x.expected, x.actual, x.message) for r in rules for x in run_rule_examples(r)]
+
+    with_prefilter = outcomes()
+    prefilter_off()
+    assert outcomes() == with_prefilter
+
+
 def test_matcher_skips_a_span_without_the_literals_and_still_finds_the_rest() -> None:
     matcher = Matcher([r"\bcollege\b[^.;]{0,80}\bafwijken\b"], ["hardheidsclausule"])
     text = "Artikel 1. Het college stelt regels.\n\nArtikel 2. Het college kan afwijken van de regels."
