@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+import tempfile
+
 import pytest
+
+# Tests use their own pack cache, never the developer's (and CI's home directory stays clean).
+os.environ.setdefault("SOCIAAL_AUDIT_CACHE_DIR", tempfile.mkdtemp(prefix="sa-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -19,10 +19,12 @@ from typing import Any, Iterator
 
 from ..errors import InputError
 from ..results import InputErrorInfo, PackInfo, RegisterResult
-from . import display
-from .columns import ColumnMap, column_map_for
-from .model import Contract, Register
-from .readers import RowProblem, csv_register, listfile, ocds, xlsx_register
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the readers and models load only when a register is actually read
+    from .columns import ColumnMap
+    from .model import Contract, Register
+    from .readers import RowProblem
 
 REGISTER_PACK = "contracten"
 REGISTER_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json", ".yaml", ".yml")
@@ -52,6 +54,8 @@ def _yaml_contract_list(path: str) -> bool:
             data = yaml.safe_load(fh)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return False
+    from .readers import listfile
+
     items = listfile.contracts_in(data)
     return bool(items) and all(isinstance(i, dict) for i in items)
 
@@ -65,7 +69,11 @@ def is_register_path(path: str, explicit: bool = True) -> bool:
         if explicit:
             return True
         name = os.path.basename(path).lower()
-        return "ocds" in name or ocds.looks_like_ocds(_head(path))
+        if "ocds" in name:
+            return True
+        from .readers import ocds
+
+        return ocds.looks_like_ocds(_head(path))
     if ext in (".yaml", ".yml"):
         return explicit and _yaml_contract_list(path)
     return False
@@ -91,6 +99,8 @@ def register_inputs(args: list[str]) -> list[str]:
 
 
 def reader_for(path: str) -> Any:
+    from .readers import csv_register, listfile, ocds, xlsx_register
+
     ext = _ext(path)
     if ext in csv_register.EXTENSIONS:
         return csv_register
@@ -106,6 +116,8 @@ def reader_for(path: str) -> Any:
 
 
 def _columns(path: str, options: Any) -> ColumnMap:
+    from .columns import column_map_for
+
     try:
         return column_map_for(path, getattr(options, "columns", None))
     except ValueError as exc:
@@ -120,12 +132,17 @@ def read_register(path: str, columns: ColumnMap | None = None) -> tuple[str, Ite
         raise InputError(path, "not_a_file")
     if os.path.getsize(path) == 0:
         raise InputError(path, "empty_file")
+    from .columns import column_map_for
+
     reader = reader_for(path)
     return reader.NAME, reader.iter_contracts(path, columns or column_map_for(path))
 
 
 def load_register(path: str, columns: ColumnMap | None = None) -> tuple[Register, list[RowProblem]]:
     """The whole register in memory (for tests and small files) and its unreadable rows."""
+    from .model import Register
+    from .readers import RowProblem
+
     fmt, items = read_register(path, columns)
     contracts: list[Contract] = []
     problems: list[RowProblem] = []
@@ -135,11 +152,16 @@ def load_register(path: str, columns: ColumnMap | None = None) -> tuple[Register
 
 
 def problem_message(path: str, problem: RowProblem, lang: str) -> str:
+    from . import display
+
     return InputError(path, "parse_failed", format=display.place(problem.source, lang), reason=problem.message).message(lang)
 
 
 def check_register(engine, path: str, options: Any) -> RegisterResult:
     """Read ``path`` as a contract register and check it with ``engine``'s register rules, streaming."""
+    from .model import Register
+    from .readers import RowProblem
+
     lang = getattr(options, "lang", "nl")
     fmt, items = read_register(path, _columns(path, options))
     problems: list[str] = []

@@ -134,11 +134,18 @@ def load_pack(ref: str) -> LoadedPack:
     path = resolve_pack(ref)
     shown = str(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        data_bytes = path.read_bytes()
+        raw = data_bytes.decode("utf-8")
     except FileNotFoundError:
         raise PackError(shown, "file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(shown, f"cannot read: {exc}") from None
+    from .cache import cached
+
+    return cached(data_bytes, shown, lambda: _parse_pack(raw, shown))
+
+
+def _parse_pack(raw: str, shown: str) -> LoadedPack:
     try:
         # libyaml's C loader when available (several times faster); both are safe loaders
         data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -1,0 +1,69 @@
+"""The pack cache: same result as loading, a new entry for changed bytes, broken entries ignored,
+switchable off, and never a reason for a run to fail."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sociaal_audit.rules import cache
+from sociaal_audit.rules.loader import builtin_packs, load_pack
+
+PACK = builtin_packs()["integraliteit"]
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "pakket.yaml"
+    shutil.copy(PACK, target)
+    return target
+
+
+def _summary(pack) -> list[tuple]:
+    return [(r.id, r.spec.severity, r.kind.NAME, r.params.model_dump_json()) for r in pack.rules]
+
+
+def test_cached_pack_equals_a_freshly_loaded_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    first = load_pack(str(path))
+    entries = list((tmp_path / "cache").glob("pack-*.pickle"))
+    assert len(entries) == 1
+    second = load_pack(str(path))
+    assert _summary(first) == _summary(second)
+    monkeypatch.setenv("SOCIAAL_AUDIT_NO_CACHE", "1")
+    assert _summary(load_pack(str(path))) == _summary(first)
+
+
+def test_changed_pack_gets_a_new_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    load_pack(str(path))
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: error", "severity: info", 1), encoding="utf-8")
+    changed = load_pack(str(path))
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+    assert "info" in {r.spec.severity for r in changed.rules}
+
+
+def test_broken_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    expected = _summary(load_pack(str(path)))
+    (entry,) = (tmp_path / "cache").glob("pack-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert _summary(load_pack(str(path))) == expected
+
+
+def test_unwritable_cache_does_not_stop_loading(tmp_path, monkeypatch):
+    blocker = tmp_path / "geen-map"
+    blocker.write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(blocker / "cache"))
+    assert load_pack(str(_copy(tmp_path))).rules
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("SOCIAAL_AUDIT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("SOCIAAL_AUDIT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "sociaal-audit"
+    monkeypatch.setenv("SOCIAAL_AUDIT_NO_CACHE", "1")
+    assert cache.cache_dir() is None
