@@ -137,3 +137,16 @@ def test_cli_compare_reads_saved_json(tmp_path):
                          capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
     assert [r["label"] for r in data["rows"]] == ["Beekveld", "Dalwijk"]
+
+
+def test_outputs_explain_each_principle_column(tmp_path):
+    from sociaal_audit.output.compare_render import render_markdown
+
+    table = build_table([_run(tmp_path)], by="document")
+    md = render_markdown(table, "nl")
+    html = render_html(table, "en")
+    for p in table.principles:
+        title = table.principle_titles[p]
+        assert title and f"- **{p}** " in md
+        assert f"<dt>{p}</dt>" in html
+    assert "## Principes" in md and "<h2>Principles</h2>" in html

@@ -20,13 +20,13 @@ WORDS = {
            "title": "Vergelijking integraliteitsprincipes", "filter": "Filter rijen", "path": "Bestand",
            "intro": "Per rij: welke principes in orde zijn (✓), ontbreken (✗) of niet van toepassing zijn (–).",
            "sorthint": "Klik op een kolomkop om te sorteren.",
-           "rows": "rijen"},
+           "rows": "rijen", "legend": "Principes"},
     "en": {"pass": "pass", "fail": "fail", "na": "n/a", "error": "error", "document": "Document",
            "municipality": "Municipality", "passed": "passed", "failed": "failed", "total": "Total",
            "title": "Comparison of integrality principles", "filter": "Filter rows", "path": "File",
            "intro": "Per row: which principles pass (✓), fail (✗) or do not apply (–).",
            "sorthint": "Click a column header to sort.",
-           "rows": "rows"},
+           "rows": "rows", "legend": "Principles"},
 }
 
 
@@ -61,6 +61,8 @@ def render_markdown(table: CompareTable, lang: str = "nl") -> str:
     lines.append("| " + " | ".join([f"**{w['total']}**", *totals, "", ""]) + " |")
     lines.append("")
     lines.append("✓ " + w["pass"] + " · ✗ " + w["fail"] + " · – " + w["na"] + " · ! " + w["error"])
+    lines += ["", f"## {w['legend']}", ""]
+    lines += [f"- **{p}** {_md(table.principle_titles.get(p, ''))}" for p in table.principles]
     return "\n".join(lines) + "\n"
 
 
@@ -92,6 +94,9 @@ td.na{color:#555}
 td.error{background:#fff3cd;color:#5c4400}
 tfoot td{font-weight:700;background:#f2f2f2}
 .small{font-size:.8rem;color:#444}
+h2{font-size:1.15rem;margin-top:1.5rem}
+dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;max-width:60rem}
+dl.legend dt{font-weight:700}dl.legend dd{margin:0}
 @media print{input,label,.noprint{display:none}th{position:static}thead{display:table-header-group}tr{break-inside:avoid}}
 </style>
 </head>
@@ -120,6 +125,10 @@ tfoot td{font-weight:700;background:#f2f2f2}
 {% endfor %}<td></td><td></td></tr></tfoot>
 </table>
 <p class="small">✓ {{ w.pass }} · ✗ {{ w.fail }} · – {{ w.na }} · ! {{ w.error }}</p>
+<h2>{{ w.legend }}</h2>
+<dl class="legend">
+{% for p in table.principles %}<dt>{{ p }}</dt><dd>{{ table.principle_titles.get(p, '') }}</dd>
+{% endfor %}</dl>
 </main>
 <style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>
 <script>
