@@ -149,6 +149,31 @@ class RuleRow:
 
 
 @dataclass
+class RegisterRow:
+    """One contract with failed checks, for the register table."""
+
+    contract: str
+    title: str
+    supplier: str
+    failed: str  # principles with severity
+    where: str  # place in the file, e.g. 'regel 12'
+
+
+@dataclass
+class RegisterReport:
+    """A contract register in the report: counts, failing contracts, register-wide results, figures."""
+
+    path: str
+    heading: str
+    counts: str
+    rows: list[RegisterRow]
+    more: str | None
+    register_findings: list[tuple[str, str, str]]  # (principles, status label, message)
+    figures: list[tuple[str, str]]
+    problems: list[str]
+
+
+@dataclass
 class Report:
     lang: str
     S: dict[str, str]
@@ -162,6 +187,7 @@ class Report:
     top: list[Finding]
     documents: list[DocumentReport]
     corpus: list[CorpusItem]
+    registers: list[RegisterReport]
     input_errors: list[str]
     packs: list[str]
     rules: list[RuleRow]
@@ -401,6 +427,16 @@ def _summary_lines(c: Counts, lang: str, input_errors: int = 0) -> list[str]:
     return lines
 
 
+def _register_summary(run: Any, lang: str) -> list[str]:
+    registers = getattr(run, "contracts", []) or []
+    if not registers:
+        return []
+    contracts = sum(r.contracts for r in registers)
+    failed = sum(t.failed for r in registers for t in r.tallies)
+    passed = sum(t.passed for r in registers for t in r.tallies)
+    return [text("reg_summary", lang, registers=len(registers), contracts=contracts, passed=passed, failed=failed)]
+
+
 def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
     lang = ctx.lang
     findings = [_finding(r, doc.title, number, ctx) for r in doc.results]
@@ -505,15 +541,70 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
         date=shown_date,
         tool_version=run.tool.version,
         multi=len(docs) > 1,
-        summary_lines=_summary_lines(counts, lang, len(run.errors)),
+        summary_lines=(_summary_lines(counts, lang, len(run.errors)) if docs or not getattr(run, "contracts", None)
+                       else [])  # a register-only run has no document points to count
+        + _register_summary(run, lang),
         top=top,
         documents=docs,
         corpus=_corpus(run, ctx),
+        registers=_registers(run, ctx),
         input_errors=[e.message for e in run.errors],
         packs=packs,
         rules=rules,
         footer=text("footer", lang, version=run.tool.version),
     )
+
+
+MAX_REGISTER_ROWS = 50
+
+
+def _registers(run: Any, ctx: _Context) -> list[RegisterReport]:
+    """Contract registers (``run.contracts``): failing contracts, register-wide results, portfolio figures."""
+    from ..contracts import display
+
+    lang = ctx.lang
+    out = []
+    for reg in getattr(run, "contracts", []) or []:
+        per_contract: dict[str, list[Any]] = {}
+        register_wide = []
+        for f in reg.findings:
+            if f.contract is None:
+                register_wide.append(f)
+            elif f.status in ("fail", "error"):
+                per_contract.setdefault(f.contract, []).append(f)
+        rows = []
+        for cid in sorted(per_contract):
+            fs = per_contract[cid]
+            failed = "; ".join(f"{', '.join(f.principles)} ({text('sev_' + f.severity, lang)})" for f in fs)
+            first = fs[0]
+            rows.append(RegisterRow(cid, first.title or "", first.supplier or "", failed, first.source or ""))
+        shown = rows[:MAX_REGISTER_ROWS]
+        hidden = len(rows) - len(shown) + reg.omitted
+        fig = reg.figures
+        figures = [
+            (text("reg_financing", lang), _shares(fig.count_by_financing, lang)),
+            (text("reg_suppliers", lang), _shares(fig.count_by_supplier_type, lang)),
+            (text("reg_entry", lang), _shares(fig.count_by_entry, lang)),
+        ]
+        if fig.longest_years is not None:
+            figures.append((text("reg_longest", lang), text("reg_years", lang, n=display.years(fig.longest_years, lang))))
+        out.append(RegisterReport(
+            path=reg.path,
+            heading=reg.path,
+            counts=text("reg_counts", lang, n=reg.contracts, failing=len(rows),
+                        value=display.money(fig.value_total, lang) if fig.with_value else "-"),
+            rows=shown,
+            more=text("reg_more", lang, n=hidden) if hidden > 0 else None,
+            register_findings=[(", ".join(f.principles), text(f"status_{f.status}", lang), f.message)
+                               for f in register_wide],
+            figures=[(k, v) for k, v in figures if v],
+            problems=list(reg.problems),
+        ))
+    return out
+
+
+def _shares(counts: dict[str, int], lang: str) -> str:
+    return ", ".join(f"{key}: {n}" for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
 
 
 class _Strings(dict):
