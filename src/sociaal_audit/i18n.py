@@ -10,6 +10,10 @@ from typing import Any
 LANGS = ("nl", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "bad_date": {
+        "nl": "--date moet de vorm JJJJ-MM-DD hebben of 'vandaag' zijn, niet '{date}'",
+        "en": "--date must be YYYY-MM-DD or 'today', not '{date}'",
+    },
     "file_not_found": {"nl": "{path}: bestand niet gevonden", "en": "{path}: file not found"},
     "not_a_file": {"nl": "{path}: geen bestand", "en": "{path}: not a file"},
     "unreadable": {"nl": "{path}: kan bestand niet lezen ({reason})", "en": "{path}: cannot read file ({reason})"},

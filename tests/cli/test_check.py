@@ -84,7 +84,7 @@ def test_fail_on_with_an_error(work: Path, fail_on: str, code: int) -> None:
 
 
 def test_exit_2_on_usage_errors(work: Path) -> None:
-    for args in (["--kind", "wet"], ["--format", "wordperfect"], ["--fail-on", "soms"]):
+    for args in (["--kind", "wet"], ["--format", "wordperfect"], ["--fail-on", "soms"], ["--date", "gisteren"]):
         proc = check(work, str(work / "schoon.md"), *args)
         assert proc.returncode == 2, args
         assert "Traceback" not in proc.stderr

@@ -102,9 +102,20 @@ def test_unusable_input_gives_one_line_and_exit_2(tmp_path: Path, content: str |
 
 @pytest.mark.parametrize("args, fragment", [
     (["--format", "json"], "--format moet markdown, html of pdf zijn"),
-    (["--date", "25-11-2026"], "--date moet de vorm JJJJ-MM-DD hebben"),
+    (["--date", "25-11-2026"], "--date moet de vorm JJJJ-MM-DD hebben of 'vandaag' zijn, niet '25-11-2026'"),
 ])
 def test_usage_errors(results: Path, args: list[str], fragment: str) -> None:
     proc = sa("report", str(results), *args)
     assert proc.returncode == 2
     assert fragment in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_date_today_asks_for_the_date_of_the_run(results: Path) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    proc = sa("report", str(results), "--lang", "en", "--date", "today")
+    assert proc.returncode == 0, proc.stderr
+    assert f"**Audit date:** {today.day} {months[today.month - 1]} {today.year}" in proc.stdout

@@ -16,7 +16,7 @@ import typer
 from ..errors import AuditError
 from ..output import FORMATS
 from . import app
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, Lang, emit, fail, use_color
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, Lang, audit_date, emit, fail, use_color
 
 KINDS = ["verordening", "nadere_regels", "beleidsregels", "beleidsplan", "overeenkomst", "other"]
 
@@ -218,7 +218,7 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or higher. Default: error, or 'fail_on' from the config."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages and reports. Default: nl, or 'lang' from the config."),
     kind: Optional[str] = typer.Option(None, "--kind", help=f"Override the detected document kind: {', '.join(KINDS)}."),
-    date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in reports (YYYY-MM-DD). No date unless given."),
+    date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in reports: YYYY-MM-DD, or 'today'. No date unless given."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list passed checks in the terminal view."),
     max_size: int = typer.Option(50, "--max-size", help="Largest input file to read, in MB."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores; 1 = no workers)."),
@@ -234,6 +234,7 @@ def check(
         cfg = load_effective_config(config, lang.value if lang else None, fail_on.value if fail_on else None,
                                     pack, baseline)
         lang_s = cfg.lang
+        date = audit_date(date)
         renderer(format)
         targets = parse_targets(list(output_format or []), lang_s)
         n_jobs = jobs if jobs > 0 else default_jobs()

@@ -8,7 +8,7 @@ from enum import Enum
 
 import typer
 
-from ..errors import AuditError
+from ..errors import AuditError, UsageError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -31,6 +31,26 @@ def fail(err: AuditError | str, lang: str = "nl") -> "typer.Exit":
     msg = err.message(lang) if isinstance(err, AuditError) else err
     typer.echo(f"sociaal-audit: {msg}", err=True)
     return typer.Exit(EXIT_ERROR)
+
+
+TODAY_WORDS = ("today", "vandaag")
+
+
+def audit_date(value: str | None) -> str | None:
+    """The ``--date`` option as YYYY-MM-DD: a date as given, or today's date for 'today'/'vandaag'.
+
+    Without the option there is no date at all: the same inputs then give the same bytes on any day.
+    """
+    import datetime as dt
+
+    if value is None:
+        return None
+    if value.strip().lower() in TODAY_WORDS:
+        return dt.date.today().isoformat()
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise UsageError("bad_date", date=value) from None
 
 
 def use_color() -> bool:

@@ -14,7 +14,7 @@ import typer
 
 from ..errors import AuditError
 from . import app
-from .common import EXIT_FINDINGS, EXIT_OK, FailOn, Lang, emit, fail, use_color
+from .common import EXIT_FINDINGS, EXIT_OK, FailOn, Lang, audit_date, emit, fail, use_color
 
 DIFF_FORMATS = ("text", "markdown", "html", "json")
 KINDS = ["verordening", "nadere_regels", "beleidsregels", "beleidsplan", "overeenkomst", "other"]
@@ -30,7 +30,7 @@ def diff(
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a rule of this severity or higher went from pass to fail."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Language of messages and reports."),
     kind: Optional[str] = typer.Option(None, "--kind", help=f"Override the detected document kind: {', '.join(KINDS)}."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date shown in the report (YYYY-MM-DD). No date unless given."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date shown in the report: YYYY-MM-DD, or 'today'. No date unless given."),
     max_size: int = typer.Option(50, "--max-size", help="Largest input file to read, in MB."),
 ) -> None:
     """Compare two versions of an ordinance: articles and rule results."""
@@ -43,7 +43,7 @@ def diff(
     if kind is not None and kind not in KINDS:
         raise fail(f"--kind must be one of {', '.join(KINDS)}", lang_s)
     try:
-        result = diff_paths(old, new, list(pack or ["integraliteit"]), lang=lang_s, date=date, kind=kind,
+        result = diff_paths(old, new, list(pack or ["integraliteit"]), lang=lang_s, date=audit_date(date), kind=kind,
                             max_bytes=max_size * 1024 * 1024)
         data = render(result, format, lang_s, color=use_color() and not output)
         emit(data, output, [old, new])

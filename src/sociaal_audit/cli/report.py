@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import AuditError
 from . import app
-from .common import EXIT_OK, Lang, emit, fail
+from .common import EXIT_OK, Lang, audit_date, emit, fail
 
 REPORT_FORMATS = ("markdown", "html", "pdf")
 
@@ -37,7 +37,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nl": "--format moet markdown, html of pdf zijn, niet '{format}'",
         "en": "--format must be markdown, html or pdf, not '{format}'",
     },
-    "date": {"nl": "--date moet de vorm JJJJ-MM-DD hebben, niet '{date}'", "en": "--date must be YYYY-MM-DD, not '{date}'"},
 }
 
 
@@ -108,24 +107,13 @@ def load_results(path: str):
         raise ReportInputError("not_results", path=path, reason=f"{where}: {first.get('msg', '')}") from None
 
 
-def _check_date(date: str | None) -> None:
-    import datetime as dt
-
-    if date is None:
-        return
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        raise ReportInputError("date", date=date) from None
-
-
 @app.command()
 def report(
     results: str = typer.Argument(..., help="Saved results of 'check --format json' ('-' reads standard input)."),
     format: str = typer.Option("markdown", "--format", "-f", help="Report format: markdown, html, pdf."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the report (default: the language of the results)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in the report (YYYY-MM-DD). Default: the date in the results, else today."),
+    date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in the report: YYYY-MM-DD, or 'today'. Default: the date in the results, else none."),
 ) -> None:
     """Render saved JSON results as a council report, without auditing again."""
     from ..output import RenderOptions, render, renderer
@@ -134,7 +122,7 @@ def report(
     try:
         if format not in REPORT_FORMATS:
             raise ReportInputError("format", format=format)
-        _check_date(date)
+        date = audit_date(date)
         renderer(format)  # fails now, with one line, when the PDF extra is missing
         run = load_results(results)
         lang_s = lang.value if lang else run.lang

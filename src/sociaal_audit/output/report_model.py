@@ -10,7 +10,6 @@ report is never in two languages. Unknown extra fields on results are ignored.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -495,13 +494,9 @@ def _corpus(run: Any, ctx: _Context) -> list[CorpusItem]:
     return items
 
 
-def today() -> str:
-    return _dt.date.today().isoformat()
-
-
 def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
     """The view model of ``run`` in ``lang``. ``date`` (YYYY-MM-DD) wins over the run's date; without
-    either the report shows today's date (a report is a human document)."""
+    either the report shows no date, so the same results give the same bytes on any day."""
     lang = lang if lang in ("nl", "en") else "nl"
     ctx = _Context(run, lang)
     docs = [_document(d, i, ctx) for i, d in enumerate(run.documents, start=1)]
@@ -515,10 +510,12 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
         subtitle = text("documents_n", lang, n=len(docs))
     else:
         subtitle = text("no_documents", lang)
-    shown_date = long_date(date or getattr(run, "date", None) or today(), lang)
+    given = date or getattr(run, "date", None)
+    shown_date = long_date(given, lang) if given else ""
     packs = [text("pack_line", lang, title=p.title, id=p.id, version=p.version) for p in run.packs]
-    meta = [(text("municipality", lang), ", ".join(municipalities) or text("unknown", lang)),
-            (text("audit_date", lang), shown_date)]
+    meta = [(text("municipality", lang), ", ".join(municipalities) or text("unknown", lang))]
+    if shown_date:
+        meta.append((text("audit_date", lang), shown_date))
     if len(docs) == 1:
         d = docs[0]
         meta += [(text("kind", lang), d.kind)]
