@@ -11,7 +11,9 @@ LABELS: dict[str, dict[str, str]] = {
     "warning": {"nl": "waarschuwing", "en": "warning"},
     "info": {"nl": "info", "en": "info"},
     "not_found": {"nl": "niet gevonden; gezocht naar", "en": "not found; looked for"},
-    "only_toelichting": {"nl": "alleen in de toelichting", "en": "only in the explanatory notes"},
+    "only_toelichting": {"nl": "alleen in de toelichting (bindt niet)", "en": "only in the explanatory notes (not binding)"},
+    "part_preamble": {"nl": "aanhef", "en": "preamble"},
+    "part_closing": {"nl": "slotdeel", "en": "closing part"},
     "summary": {
         "nl": "{docs} document(en): {failed} bevinding(en) ({error} ernstig, {warning} waarschuwing, {info} info), "
         "{passed} in orde, {na} niet van toepassing, {errors} invoerfout(en)",
@@ -58,13 +60,17 @@ def summary_line(run, lang: str) -> str:
 
 
 def where(loc, lang: str) -> str:
-    """'artikel 5, lid 2, regel 120' style place of a location."""
+    """'Artikel 5 Titel, lid 2, regel 120' style place of a location; a place in the toelichting says
+    that it does not bind, one in the aanhef or slotdeel outside an article names that part."""
     bits = []
     if loc.article_title:
-        bits.append(loc.article_title if loc.part != "toelichting" else f"{loc.article_title} ({label('only_toelichting', lang)})")
+        bits.append(loc.article_title)
+    elif loc.part in ("preamble", "closing"):
+        bits.append(label(f"part_{loc.part}", lang))
     if loc.lid:
         bits.append(f"{label('lid', lang)} {loc.lid}")
     if loc.page:
         bits.append(f"{label('page', lang)} {loc.page}")
     bits.append(f"{label('line', lang)} {loc.line}")
-    return ", ".join(bits)
+    place = ", ".join(bits)
+    return f"{place} — {label('only_toelichting', lang)}" if loc.part == "toelichting" else place
