@@ -19,12 +19,14 @@ from sociaal_audit.documents.model import PartKind
 LAWS = SHARED / "corpus" / "laws"
 FILES = sorted(LAWS.glob("*.md")) if LAWS.is_dir() else []
 HEADING = re.compile(r"^\s*#{1,6}\s*artikel\s+(\S+)\s*$", re.I)
+CHAPTER = re.compile(r"^\s*#{1,6}\s*hoofdstuk\s+(\S+)\s*$", re.I)
+SECTION = re.compile(r"^\s*#{1,6}\s*(?:§|paragraaf|afdeling|titel)\s*(\S+)\s*$", re.I)
 
 pytestmark = pytest.mark.skipif(not FILES, reason=f"{LAWS} not present")
 
 
-def _heading_numbers(path: Path) -> list[str]:
-    return [m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := HEADING.match(line))]
+def _heading_numbers(path: Path, heading: re.Pattern[str] = HEADING) -> list[str]:
+    return [m.group(1) for line in path.read_text(encoding="utf-8").splitlines() if (m := heading.match(line))]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name[:40] for p in FILES])
@@ -64,3 +66,13 @@ def test_leden_numbers_are_consecutive_in_every_act() -> None:
             numbers = [c.number for c in article.children if c.kind is PartKind.LID]
             plain = [int(n) for n in numbers if n.isdigit()]  # "2a" is a lid inserted after "2"
             assert plain == list(range(1, len(plain) + 1)), (path.name, article.number)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name[:40] for p in FILES])
+def test_chapter_and_section_numbers_as_in_the_text(path: Path) -> None:
+    """"Hoofdstuk IIA", "§ 4.2.a" and a section whose title runs past a hundred characters keep
+    their numbers (a lost number also drops the section as an empty repeat)."""
+    doc = load_document(str(path))
+    numbered = [p for p in doc.all_parts if p.number is not None]
+    assert [p.number for p in numbered if p.kind is PartKind.CHAPTER] == _heading_numbers(path, CHAPTER)
+    assert [p.number for p in numbered if p.kind is PartKind.SECTION] == _heading_numbers(path, SECTION)

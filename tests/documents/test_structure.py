@@ -109,6 +109,11 @@ def test_chapters_and_sections_nest_articles() -> None:
         ("Artikel 2:3 - Melding", "2:3", "Melding"),
         ("Artikel 4a: Spoed", "4a", "Spoed"),
         ("Artikel 12bis Hardheidsclausule", "12bis", "Hardheidsclausule"),
+        ("Artikel 12 bis Hardheidsclausule", "12 bis", "Hardheidsclausule"),
+        ("Artikel 3 quater. Spoed", "3 quater", "Spoed"),
+        ("Artikel 7 Ter inzagelegging", "7", "Ter inzagelegging"),
+        ("Artikel 8.a", "8.a", None),
+        ("Artikel VIA", "VIA", None),
         ("ARTIKEL IV", "IV", None),
         ("Artikel XIa Overgangsrecht", "XIa", "Overgangsrecht"),
         ("Art. 5 Termijnen", "5", "Termijnen"),
@@ -128,6 +133,29 @@ def test_heading_on_its_own_line_after_the_number() -> None:
     article = doc.articles[0]
     assert (article.number, article.heading, article.title) == ("1.1.1", "Definities", "Artikel 1.1.1 Definities")
     assert _numbers(doc, PartKind.LID) == ["1"]
+
+
+def test_chapter_and_section_numbers_with_letters() -> None:
+    doc = parse("##Wet van 9 juli 2014\n\n### Hoofdstuk  IIA  \n\n####Naleving internationale verplichtingen \n\n"
+                "### §  4.2.a  \n\n####Klachtrecht\n\n### Artikel  4.2.1  \n\n1.  De jeugdhulpaanbieder treft een regeling.\n")
+    assert [(c.number, c.heading) for c in doc.all_parts if c.kind is PartKind.CHAPTER] == [
+        ("IIA", "Naleving internationale verplichtingen")
+    ]
+    section = _first(doc, PartKind.SECTION)
+    assert (section.number, section.heading) == ("4.2.a", "Klachtrecht")
+    assert [a.number for a in section.children] == ["4.2.1"]
+
+
+def test_a_long_marked_title_stays_the_title_of_its_section() -> None:
+    title = ("Inrichting en samenstelling van het bestuur van het openbaar lichaam en de "
+             "bedrijfsvoeringsorganisatie en van het gemeenschappelijk orgaan")
+    doc = parse(f"##Wet gemeenschappelijke regelingen\n\n### Hoofdstuk  I  \n\n### §  1  \n\n####Algemeen\n\n"
+                f"### Artikel  1  \n\nDe raden kunnen een regeling treffen.\n\n### §  2  \n\n####{title}\n\n"
+                f"### Artikel  12  \n\nHet algemeen bestuur bestaat uit leden.\n\n### Hoofdstuk  II  \n\n"
+                f"### §  2  \n\n####Bestuur\n\n### Artikel  40  \n\nHet bestuur bestaat uit leden.\n")
+    sections = [(s.number, s.heading) for s in doc.all_parts if s.kind is PartKind.SECTION]
+    assert sections == [("1", "Algemeen"), ("2", title), ("2", "Bestuur")]
+    assert [a.number for a in _first(doc, PartKind.SECTION, "2").children] == ["12"]
 
 
 def test_references_are_not_headings() -> None:

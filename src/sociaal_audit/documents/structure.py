@@ -2,9 +2,10 @@
 
 Recognises, as written in practice (real acts, CVDR exports, council drafts):
 
-* chapters: ``Hoofdstuk 2``, ``HOOFDSTUK II``
-* sections: ``Paragraaf 2.1``, ``§ 3``, ``Afdeling 1.2``, ``Titel 1.1``
-* articles: ``Artikel 1``, ``Artikel 1.1``, ``2.1.3``, ``2:3``, ``4a``, ``12bis``, ``ARTIKEL IV``, ``Art. 5``
+* chapters: ``Hoofdstuk 2``, ``HOOFDSTUK II``, ``Hoofdstuk IIA``
+* sections: ``Paragraaf 2.1``, ``§ 3``, ``§ 4.2.a``, ``Afdeling 1.2``, ``Titel 1.1``
+* articles: ``Artikel 1``, ``Artikel 1.1``, ``2.1.3``, ``2:3``, ``4a``, ``12bis``, ``12 bis``, ``ARTIKEL IV``,
+  ``Art. 5``
 * leden: ``1.``, ``1)``, ``lid 1``, ``1 `` (only in sequence: 1, 2, 3 ...; ``2a.`` inserted after 2;
   a bare ``2 `` only at the start of a sentence, so "... ten hoogste\n2 weken" stays text)
 * list items: ``a.``, ``b)``, ``aa.``, ``1°``, ``1e.``, ``–`` and ``-`` bullets
@@ -27,8 +28,13 @@ from dataclasses import dataclass
 from .metadata import detect_metadata
 from .model import Document, Part, PartKind, SourceText
 
-# Roman numerals are upper case ("Artikel IV", "Artikel XIa"), even in the case-insensitive regexes.
-_NUM = r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*|(?-i:[IVXLC]+[a-z]{0,3}))"
+# Roman numerals are upper case ("Artikel IV", "Artikel XIa", "Hoofdstuk IIA"), even in the
+# case-insensitive regexes. A number may end in a letter segment ("§ 4.2.a") or a detached Latin
+# ordinal written in lower case ("Artikel 12 bis"; "Artikel 7 Ter inzage" has a title, not a number).
+_NUM = (
+    r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*(?:\.[a-z](?![\w.]))?(?:\s(?-i:bis|ter|quater|quinquies)(?=\s*$|\s*[.:\-–—]|\s+(?-i:[A-Z(])))?"
+    r"|(?-i:[IVXLC]+(?:[a-z]{0,3}|[A-Z](?![\w]))))"
+)
 _MARKER = re.compile(r"^\s*(#{1,6})\s*")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*$|^__(.+?)__\s*$")
 _CHAPTER = re.compile(rf"^(hoofdstuk)\s+({_NUM})\b\.?\s*[.:\-–—]?\s*(.*)$", re.I)
@@ -302,7 +308,10 @@ def build_document(source: SourceText, kind_override: str | None = None) -> Docu
         nonempty_since_open += 1
         # A heading on its own line after "Hoofdstuk 1" / "Artikel 3" ("####Begripsbepalingen").
         if pending_heading_for is not None and nonempty_since_open == 1:
-            if (marked or _title_like(cleaned, after_break)) and len(cleaned) <= 100 and not _LID.match(cleaned):
+            # a marked title may be long ("Inrichting en samenstelling van het bestuur van het openbaar lichaam ...")
+            if (marked and len(cleaned) <= 250 or _title_like(cleaned, after_break) and len(cleaned) <= 100) and not (
+                _LID.match(cleaned)
+            ):
                 pending_heading_for.heading = cleaned
                 keyword = (pending_heading_for.label or "").split(" ", 1)[0]
                 pending_heading_for.label = _label(
