@@ -51,6 +51,9 @@ def test_valid_pack_loads(tmp_path: Path) -> None:
         (lambda d: d["rules"][0].update(kind="bestaatniet"), "kind", "unknown kind 'bestaatniet'"),
         (lambda d: d["rules"][0].update(severity="fatal"), "severity", "'error', 'warning' or 'info'"),
         (lambda d: d["rules"][0].update(principles=["5"]), "principles", "not a principle id"),
+        (lambda d: d["rules"][0].update(principles=["P05", "P32"]), "principles", "unknown principle 'P32'"),
+        (lambda d: d["rules"][0].update(principles=["P00"]), "principles", "unknown principle 'P00'"),
+        (lambda d: d["rules"][0].update(message={"en": "No hardship clause."}), "message.nl", "Field required"),
         (lambda d: d["rules"][0].update(phrase=["typo"]), "phrase", "unknown field"),
         (lambda d: d["rules"][0].pop("message"), "message", "Field required"),
         (lambda d: d["rules"][0].update(near={"within": "alinea", "phrases": ["x"]}), "near.within", "'sentence', 'lid' or 'article'"),
@@ -147,3 +150,10 @@ def test_unknown_builtin_pack_id() -> None:
     with pytest.raises(AuditError) as info:
         resolve_pack("bestaatniet")
     assert "integraliteit" in info.value.message("en")
+
+
+def test_known_principles_are_the_catalogue() -> None:
+    from sociaal_audit.rules.doc import PRINCIPLES
+    from sociaal_audit.rules.schema import KNOWN_PRINCIPLES
+
+    assert list(KNOWN_PRINCIPLES) == list(PRINCIPLES)

@@ -42,6 +42,8 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)+$")
 PRINCIPLE_ID = re.compile(r"^P\d{2}$")
+# The 31 integrality principles of the catalogue (docs/principles.md); a rule names one or more.
+KNOWN_PRINCIPLES: tuple[str, ...] = tuple(f"P{n:02d}" for n in range(1, 32))
 
 
 class Text(BaseModel):
@@ -114,6 +116,8 @@ class RuleSpec(BaseModel):
         for p in value:
             if not PRINCIPLE_ID.match(p):
                 raise ValueError(f"'{p}' is not a principle id like P05")
+            if p not in KNOWN_PRINCIPLES:
+                raise ValueError(f"unknown principle '{p}' (the principles are P01 .. P31)")
         return value
 
     @property
