@@ -129,7 +129,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_text": {
         "nl": "sociaal-audit leest het document en zoekt per toetsregel naar de bepaling die het principe vraagt. "
               "Alleen de bindende tekst (de artikelen) telt: een bepaling die alleen in de toelichting staat, "
-              "is niet geregeld, want de toelichting bindt niet. Elke bevinding noemt het artikel, het lid en de "
+              "is niet geregeld, want de toelichting bindt niet. Elke bevinding noemt het artikel, het lid en het "
               "regelnummer in het bestand en citeert de tekst; als niets gevonden is, staat erbij waarnaar is gezocht. "
               "De toets is een hulpmiddel bij de behandeling in de raad en vervangt geen juridisch advies.",
         "en": "sociaal-audit reads the document and, for each rule, looks for the provision the principle asks for. "
