@@ -180,3 +180,16 @@ def test_the_packs_own_words_in_another_language_are_not_shown() -> None:
 
     assert _looked_for(FakeResult(), "en", same_lang=False) == "looked for wordings to this effect"
     assert _looked_for(FakeResult(), "nl", same_lang=True) == "gezocht naar een meldpunt voor belemmerende regels"
+
+
+
+
+
+def test_a_quoted_markdown_table_reads_as_rows() -> None:
+    from sociaal_audit.output.report_model import readable_quote
+
+    quote = ("| Product | Productcode | Eenheid | Tarief |\n|---|:---:|---|---:|\n"
+             "| Hulp bij het huishouden | 02A01 | per uur | € 27,50 |\n| Jobcoaching | 60B01 | per uur | €…")
+    assert readable_quote(quote) == ("Product | Productcode | Eenheid | Tarief / Hulp bij het huishouden | 02A01 | "
+                                     "per uur | € 27,50 / Jobcoaching | 60B01 | per uur | €…")
+    assert readable_quote("Het tarief is\n€ 27,50 | per uur.") == "Het tarief is € 27,50 | per uur."  # not a table

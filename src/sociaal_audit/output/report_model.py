@@ -197,6 +197,20 @@ def _slug(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
 
 
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # |---|:--:| under a Markdown table header
+_ROW_BREAK = re.compile(r"\|\s+\|")  # where one table row ends and the next begins, once lines are joined
+
+
+def readable_quote(quote: str) -> str:
+    """The quote on one line; rows of a Markdown table read as 'a | b / c | d' instead of raw markup."""
+    out = " ".join(quote.split())
+    if not out.startswith("|"):
+        return out
+    out = _TABLE_RULE.sub("|", out)
+    rows = [row.strip(" |") for row in _ROW_BREAK.split(out)]
+    return " / ".join(row for row in rows if row)
+
+
 def _place(loc: Any, lang: str) -> Place:
     bits: list[str] = []
     if getattr(loc, "article_title", None):
@@ -212,7 +226,7 @@ def _place(loc: Any, lang: str) -> Place:
     where = ", ".join(bits)
     if toelichting:
         where += f" — {text('only_toelichting', lang)}"
-    return Place(where=where, quote=" ".join(loc.quote.split()), toelichting=toelichting)
+    return Place(where=where, quote=readable_quote(loc.quote), toelichting=toelichting)
 
 
 def _looked_for(result: Any, lang: str, same_lang: bool = True) -> str | None:
@@ -474,12 +488,12 @@ def _corpus(run: Any, ctx: _Context) -> list[CorpusItem]:
             pct = f"{pair.similarity:.0f}%"
             for loc in (pair.first, pair.second):
                 where = f"{loc.path}, {loc.article_title or loc.document_title}, {text('line', lang)} {loc.line}"
-                places.append(Place(where=where, quote=" ".join(loc.quote.split()), path=loc.path))
+                places.append(Place(where=where, quote=readable_quote(loc.quote), path=loc.path))
             places[-1].where += f" ({text('similarity', lang, pct=pct)})"
         if not c.pairs:
             for loc in c.locations:
                 where = f"{loc.path}, {loc.article_title or loc.document_title}, {text('line', lang)} {loc.line}"
-                places.append(Place(where=where, quote=" ".join(loc.quote.split()), path=loc.path))
+                places.append(Place(where=where, quote=readable_quote(loc.quote), path=loc.path))
         title = ctx.title(c.rule)
         info = ctx.rules.get(c.rule)
         items.append(CorpusItem(
