@@ -239,3 +239,79 @@ def test_list_defined_through_a_list_style() -> None:
     assert [ln.text for ln in doc.lines if ln.text.endswith("begrip;") or ln.text.endswith("begrip.")] == [
         "a) eerste begrip;", "b) tweede begrip."
     ]
+
+
+def _chaptered_ordinance(level_in_style: bool, restart: str | None, legal: bool = False) -> bytes:
+    """A Word multilevel list linked to the heading styles: "Hoofdstuk %1" on Kop 2, "Artikel %2" on Kop 3.
+
+    ``restart`` is the article level's ``w:lvlRestart`` ("0": articles numbered on through the
+    chapters, as Dutch ordinances do). Without ``level_in_style`` the styles name only the list and
+    the level comes from the ``w:pStyle`` inside the list level, as the specification has it.
+    """
+    d = docx.Document()
+    restart_xml = f'<w:lvlRestart w:val="{restart}"/>' if restart is not None else ""
+    article_text = "Artikel %1.%2" if legal else "Artikel %2"
+    chapter_fmt = "upperRoman" if legal else "decimal"
+    legal_xml = "<w:isLgl/>" if legal else ""
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="60"><w:multiLevelType w:val="multilevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{chapter_fmt}"/><w:pStyle w:val="Heading2"/>'
+        '<w:lvlText w:val="Hoofdstuk %1"/></w:lvl>'
+        f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{restart_xml}{legal_xml}'
+        f'<w:pStyle w:val="Heading3"/><w:lvlText w:val="{article_text}"/></w:lvl></w:abstractNum>'
+    ))
+    _num(d, 860, "60")
+    for name, level in (("Heading 2", 0), ("Heading 3", 1)):
+        ilvl = f'<w:ilvl w:val="{level}"/>' if level_in_style else ""
+        d.styles[name].element.get_or_add_pPr().insert(
+            0, parse_xml(f'<w:numPr {nsdecls("w")}>{ilvl}<w:numId w:val="860"/></w:numPr>')
+        )
+    d.add_heading("Verordening sociaal domein Beekdal 2026", level=0)
+    d.add_paragraph("De raad van de gemeente Beekdal;")
+    d.add_heading("Algemene bepalingen", level=2)
+    d.add_heading("Begripsbepalingen", level=3)
+    d.add_paragraph("In deze verordening wordt verstaan onder cliënt: de ingezetene.")
+    d.add_heading("Samenhang", level=3)
+    d.add_paragraph("Het college voert de Wmo 2015 en de Jeugdwet in samenhang uit.")
+    d.add_heading("Toegang", level=2)
+    d.add_heading("Melding", level=3)
+    d.add_paragraph("Een melding kan bij het sociaal wijkteam worden gedaan.")
+    return _save(d)
+
+
+@pytest.mark.parametrize("level_in_style", [True, False])
+def test_articles_numbered_on_through_chapters(level_in_style: bool) -> None:
+    doc = parse_source(_chaptered_ordinance(level_in_style, restart="0"), "beekdal.docx")
+    headings = [ln.text for ln in doc.lines if ln.text.startswith("##")]
+    assert headings == [
+        "## Hoofdstuk 1 Algemene bepalingen", "### Artikel 1 Begripsbepalingen", "### Artikel 2 Samenhang",
+        "## Hoofdstuk 2 Toegang", "### Artikel 3 Melding",
+    ]
+    assert [a.number for a in doc.articles] == ["1", "2", "3"]
+
+
+def test_article_level_restarts_after_a_chapter_by_default() -> None:
+    doc = parse_source(_chaptered_ordinance(True, restart=None), "beekdal.docx")
+    assert [a.number for a in doc.articles] == ["1", "2", "1"]  # what Word shows without lvlRestart
+
+
+def test_legal_numbering_shows_higher_levels_in_decimal() -> None:
+    doc = parse_source(_chaptered_ordinance(True, restart=None, legal=True), "beekdal.docx")
+    headings = [ln.text for ln in doc.lines if ln.text.startswith("##")]
+    assert headings[:3] == ["## Hoofdstuk I Algemene bepalingen", "### Artikel 1.1 Begripsbepalingen",
+                            "### Artikel 1.2 Samenhang"]
+    assert headings[4] == "### Artikel 2.1 Melding"
+
+
+def test_empty_numbered_paragraph_takes_its_number_as_in_word() -> None:
+    d = docx.Document()
+    _numbering(d, "76", [("decimal", "%1.", 1)])
+    _num(d, 831, "76")
+    d.add_paragraph("Beleidsregels Wmo Ravenstein")
+    d.add_paragraph("Artikel 1 Doel")
+    _numbered(d, "Eerste lid.", 831)
+    _numbered(d, "", 831)  # Word shows "2." on the empty line
+    _numbered(d, "Derde lid.", 831)
+    doc = parse_source(_save(d), "leeg-lid.docx")
+    assert [ln.text for ln in doc.lines if ln.text[:1].isdigit()] == ["1. Eerste lid.", "3. Derde lid."]

@@ -3,8 +3,10 @@
 Reads the body in order: paragraphs and tables (content controls included). Heading styles
 ("Heading 2", "Kop 2", "Title") become Markdown headings; Word's own list numbering (``w:numPr`` on
 the paragraph or its style) is computed from ``numbering.xml`` (``numFmt``, ``lvlText``, ``start``,
-``startOverride``) with a counter per list, so automatically numbered leden and items read as
-"1. ..." and "a. ..."; typed numbers are kept as typed. Table rows become ``| a | b |`` lines.
+``startOverride``, ``lvlRestart``, ``isLgl``, levels linked to heading styles) with a counter per
+list, so automatically numbered articles, leden and items read as "Artikel 3", "1. ..." and
+"a. ..." exactly as Word shows them; typed numbers are kept as typed. Table rows become
+``| a | b |`` lines.
 A line's number is the paragraph's position in the document (1-based, all paragraphs counted,
 table cells included). The archive is checked for its uncompressed size before anything is
 parsed (zip bombs).
@@ -15,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Any
 
 from ...errors import InputError
@@ -68,6 +71,17 @@ def _metadata(document: Any) -> Metadata:
     return Metadata(extra=tuple(extra))
 
 
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One level of a Word list: start value, number format, number text, restart rule, legal numbering."""
+
+    start: int
+    fmt: str
+    text: str
+    restart_after: int  # lvlRestart: restart when a level with a smaller (0-based) index is used; 0 = never
+    legal: bool = False
+
+
 class _Numbering:
     """Word list numbering: levels per abstract list, counters per list instance."""
 
@@ -75,7 +89,10 @@ class _Numbering:
         from docx.oxml.ns import qn
 
         self.qn = qn
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.levels: dict[str, dict[int, _Level]] = {}
+        # Paragraph style -> (abstract list, level): the level a style linked to a list level has
+        # (``w:pStyle`` inside ``w:lvl``); it overrides any ``w:ilvl`` in the style itself.
+        self.style_levels: dict[str, tuple[str, int]] = {}
         self.abstract_of: dict[str, str] = {}
         self.start_override: dict[tuple[str, int], int] = {}
         # Counters belong to the abstract list: list instances without a start override continue
@@ -91,6 +108,10 @@ class _Numbering:
         for abstract in root.findall(qn("w:abstractNum")):
             aid = abstract.get(qn("w:abstractNumId")) or ""
             self.levels[aid] = {_level_index(lvl, qn): self._level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
+            for lvl in abstract.findall(qn("w:lvl")):
+                linked = lvl.find(qn("w:pStyle"))
+                if linked is not None and linked.get(qn("w:val")):
+                    self.style_levels.setdefault(linked.get(qn("w:val")) or "", (aid, _level_index(lvl, qn)))
             link = abstract.find(qn("w:styleLink"))
             if link is not None:
                 style_links[link.get(qn("w:val")) or ""] = aid
@@ -113,16 +134,35 @@ class _Numbering:
                 if lvl is not None:
                     self.levels.setdefault(f"override:{nid}", {})[int(override.get(qn("w:ilvl")) or 0)] = self._level(lvl)
 
-    def _level(self, lvl: Any) -> tuple[int, str, str]:
+    def _level(self, lvl: Any) -> _Level:
         qn = self.qn
 
         def val(tag: str) -> str | None:
             el = lvl.find(qn(tag))
             return el.get(qn("w:val")) if el is not None else None
 
-        return _int(val("w:start"), 1), val("w:numFmt") or "decimal", val("w:lvlText") or ""
+        ilvl = _level_index(lvl, qn)
+        restart = _int(val("w:lvlRestart"), ilvl)
+        if restart > ilvl:  # naming a level below itself: ignored, as Word does
+            restart = ilvl
+        legal = lvl.find(qn("w:isLgl")) is not None and val("w:isLgl") not in ("0", "false", "off")
+        return _Level(
+            start=_int(val("w:start"), 1),
+            fmt=val("w:numFmt") or "decimal",
+            text=val("w:lvlText") or "",
+            restart_after=restart,
+            legal=legal,
+        )
 
-    def level(self, num_id: str, ilvl: int) -> tuple[int, str, str] | None:
+    def level_of_style(self, num_id: str, style_id: str) -> int | None:
+        """The level a list-linked paragraph style has in this list, if its abstract list names the style."""
+        linked = self.style_levels.get(style_id)
+        if linked is None:
+            return None
+        abstract, ilvl = linked
+        return ilvl if self.abstract_of.get(num_id, "") == abstract else None
+
+    def level(self, num_id: str, ilvl: int) -> _Level | None:
         override = self.levels.get(f"override:{num_id}", {}).get(ilvl)
         if override is not None:
             return override
@@ -137,14 +177,14 @@ class _Numbering:
         if (num_id, ilvl) in self.start_override:
             return self.start_override[(num_id, ilvl)]
         lvl = self.level(num_id, ilvl)
-        return lvl[0] if lvl else 1
+        return lvl.start if lvl else 1
 
     def next_label(self, num_id: str, ilvl: int) -> str | None:
         """Advance the list's counter at ``ilvl`` and return the number text, e.g. "2." or "b."."""
         lvl = self.level(num_id, ilvl)
         if lvl is None:
             return None
-        _, fmt, text = lvl
+        fmt, text = lvl.fmt, lvl.text
         counters = self.counters.setdefault(self._counter_key(num_id), {})
         if num_id not in self.started:
             self.started.add(num_id)
@@ -154,7 +194,12 @@ class _Numbering:
                         del counters[k]
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else self.start(num_id, ilvl)
         for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
+            deeper_level = self.level(num_id, deeper)
+            # A deeper level restarts when a level above the one its lvlRestart names is used
+            # (by default the level just above it); lvlRestart 0 never restarts ("Artikel 1".."Artikel 44"
+            # numbered through every "Hoofdstuk").
+            if deeper_level is None or ilvl < deeper_level.restart_after:
+                del counters[deeper]
         if fmt == "bullet":
             return "-"
         if fmt == "none":
@@ -164,7 +209,8 @@ class _Numbering:
             k = int(m.group(1)) - 1
             value = counters.get(k, self.start(num_id, k))
             level = self.level(num_id, k)
-            return _format(value, level[1] if level else "decimal")
+            # Legal numbering (isLgl) shows every level's number in decimal: "Artikel 2.3", not "II.3".
+            return _format(value, "decimal" if lvl.legal else (level.fmt if level else "decimal"))
 
         label = re.sub(r"%([1-9])", placeholder, text).strip()
         return label or None
@@ -253,14 +299,15 @@ class _BodyReader:
 
     def paragraph(self, p: Any) -> None:
         text = self.text(p)
-        if not text:
-            return
         style_id, num = self._style_and_numbering(p)
         marker = ""
         if num is not None:
+            # An empty numbered paragraph still takes its number, as Word shows it.
             label = self.numbering.next_label(*num)
             if label:
                 marker = label + " "
+        if not text:
+            return
         level = self._heading_level(style_id, p)
         prefix = "#" * level + " " if level else ""
         self.lines.append(TextLine(text=prefix + marker + text, line=self.ordinal.get(id(p), 1)))
@@ -298,6 +345,11 @@ class _BodyReader:
             ppr = style.element.find(self.qn("w:pPr"))
             num = self._num_pr(ppr.find(self.qn("w:numPr"))) if ppr is not None else None
             if num is not None:
+                # A style linked to a list level ("Kop 3" -> "Artikel %2") takes the level that names it.
+                for linked in (style_id, style.style_id):
+                    level = self.numbering.level_of_style(num[0], linked)
+                    if level is not None:
+                        return num[0], level
                 return num
             style = getattr(style, "base_style", None)
         return None
