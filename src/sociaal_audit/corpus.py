@@ -26,8 +26,21 @@ from .rules.matching import fold, quote
 GroupBy = Literal["municipality", "directory"]
 ArticleRole = Literal["regular", "definitions", "closing"]
 
-_DEFINITIONS = re.compile(r"\b(?:begrips?bepalingen?|begrippen|definities?)\b")
-_CLOSING_HEADING = re.compile(r"\b(?:citeertitel|inwerkingtreding|slotbepalingen?)\b")
+# Roles of articles that every ordinance has in some form and that say nothing about overlap in
+# policy: definitions (often copied from the law) and the closing provisions (transitional law,
+# repeal of the old ordinance, entry into force, short title). Recognised by heading, and for an
+# article without a recognisable heading by how its body starts.
+_DEFINITIONS = re.compile(r"\b(?:begrips?(?:bepalingen?|omschrijvingen?)|begrippen|definities?)\b")
+_CLOSING_HEADING = re.compile(
+    r"\b(?:citeertitel|inwerkingtreding|slotbepalingen?|intrekking|overgangs(?:recht|bepalingen?|regeling))\b"
+)
+_DEFINITIONS_BODY = re.compile(r"^(?:\S+ ){0,3}in deze (?:verordening|regeling|beleidsregels?|nadere regels)\b"
+                               r"[^.;:]{0,80}\bwordt verstaan onder\b")
+_CLOSING_BODY = re.compile(
+    r"^(?:\S+ ){0,3}(?:deze (?:verordening|regeling|beleidsregels?|nadere regels) "
+    r"(?:treedt|treden|wordt|worden) (?:in werking|aangehaald)\b"
+    r"|de [^.;:]{0,20}(?:verordening|regeling|beleidsregels?|nadere regels)\b[^.;:]{0,120} (?:wordt|worden) ingetrokken\b)"
+)
 _LEAD = re.compile(r"\s*(?:(?:lid\s+)?\d+[.):]?\s+|[a-z][.)]\s+)?", re.I)  # "1. ", "lid 2 ", "a. "
 LAW_LABELS = {"wmo2015": "Wmo 2015", "jeugdwet": "Jeugdwet", "participatiewet": "Participatiewet"}
 
@@ -72,11 +85,12 @@ def normalise(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _role(part: Part) -> ArticleRole:
+def _role(part: Part, body: str) -> ArticleRole:
+    """``definitions``, ``closing`` or ``regular``; ``body`` is the normalised article body."""
     heading = fold(part.heading or "")
-    if _DEFINITIONS.search(heading):
+    if _DEFINITIONS.search(heading) or _DEFINITIONS_BODY.search(body):
         return "definitions"
-    if _CLOSING_HEADING.search(heading) or (part.closing and not heading):
+    if _CLOSING_HEADING.search(heading) or (part.closing and not heading) or _CLOSING_BODY.search(body):
         return "closing"
     return "regular"
 
@@ -100,7 +114,7 @@ def _article_digest(doc: Document, part: Part) -> ArticleDigest | None:
         words=len(text.split()),
         line=loc.line,
         column=loc.column,
-        role=_role(part),
+        role=_role(part, text),
         quote=quote(doc.text, body_start, body_start + 1, limit=200),
     )
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from sociaal_audit.corpus import digest, group_documents
-from sociaal_audit.documents import load_document
+from sociaal_audit.documents import load_document, parse_source
 from sociaal_audit.rules.loader import builtin_packs, load_packs, pack_from_data
 from sociaal_audit.rules.testing import test_packs as run_pack_examples
 from sociaal_audit.runner import CheckOptions, check_paths
@@ -256,3 +256,34 @@ def test_p12_names_laws_not_found():
     assert result.values["integration"] == "separate"
     assert result.values["missing"] == "Participatiewet"
     assert "Niet aangetroffen in de gecontroleerde verordeningen: Participatiewet." in result.message
+
+
+# ----- boilerplate, titles and grouping ------------------------------------------------------------
+
+HAVERDAL = DATA / "haverdal"
+HAVERDAL_WMO = HAVERDAL / "verordening-maatschappelijke-ondersteuning-haverdal-2026.md"
+HAVERDAL_JEUGD = HAVERDAL / "verordening-jeugdhulp-haverdal-2026.md"
+
+
+def test_p13_leaves_out_definitions_repeal_transitional_law_and_closing_articles():
+    # Both ordinances also share near-identical Begripsomschrijvingen, Intrekking oude verordening
+    # and Overgangsrecht articles: standard provisions, not overlap a council can remove.
+    result = corpus_result(run([HAVERDAL]), "SAM-P13-dubbele-artikelen")
+    assert result.status == "fail"
+    pairs = [(p.first.article_title, p.second.article_title) for p in result.pairs]
+    assert pairs == [
+        ("Artikel 4 Klachten", "Artikel 4 Klachtregeling"),
+        ("Artikel 5 Hardheidsclausule", "Artikel 5 Hardheidsclausule"),
+    ]
+    assert result.values["shared"] == "Hardheidsclausule; Klachten"
+
+
+def test_article_roles_come_from_the_body_when_headings_are_missing():
+    text = HAVERDAL_JEUGD.read_text(encoding="utf-8")
+    bare = "\n".join(line.split(".")[0] if line.startswith("### Artikel") else line for line in text.splitlines())
+    assert "### Artikel 6\n" in bare and "Intrekking" not in bare
+    articles = digest(parse_source(bare.encode("utf-8"), "haverdal/jeugd.md")).articles
+    roles = {a.number: a.role for a in articles}
+    assert all(a.heading is None for a in articles)
+    assert roles == {"1": "definitions", "2": "regular", "3": "regular", "4": "regular", "5": "regular",
+                     "6": "closing", "7": "regular", "8": "closing", "9": "closing"}
