@@ -1,5 +1,6 @@
 """Baselines: moving an article or editing elsewhere creates no new finding; a new violation is
-exactly one new finding; fixed findings are counted; works for DOCX and from another directory."""
+exactly one new finding, also when the rule already failed; fixed findings are counted; works for
+DOCX and from another directory."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sociaal_audit.baseline import BaselineError, apply, create, fingerprint, heading_without_number, load
+from sociaal_audit.baseline import BaselineError, apply, create, fingerprint, heading_without_number, load, normalised_quote
 from sociaal_audit.cli import app
 from sociaal_audit.cli.check import load_effective_config, run_check
 
@@ -111,6 +112,92 @@ def test_adding_a_violation_is_exactly_one_new_finding(baselined: tuple[Path, Pa
     assert run.blocking("warning") == 1
 
 
+HOURLY_HOME_CARE = """\
+### Artikel {n}. Bekostiging hulp bij het huishouden
+
+1. Het college bekostigt de aanbieders van hulp bij het huishouden per uur geleverde ondersteuning.
+
+"""
+
+
+def with_article(text: str, before: str, article: str) -> str:
+    """``text`` with ``article`` inserted before the heading that starts with ``before``."""
+    at = text.index(before)
+    return text[:at] + article + text[at:]
+
+
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_a_second_violation_of_a_rule_that_already_failed_is_exactly_one_new_finding(tmp_path: Path, where: str) -> None:
+    doc = tmp_path / "wmo.md"
+    text = ordinance(funding=BY_HOUR)
+    doc.write_text(text, encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    before = "### Artikel 4. Citeertitel" if where == "after" else "### Artikel 3. Bekostiging"
+    doc.write_text(with_article(text, before, HOURLY_HOME_CARE.format(n="3a")), encoding="utf-8")
+    run = check(doc, base)
+    p26 = next(r for r in failed(run) if r.rule == P26)
+    assert len(p26.locations) == 2  # the old and the new hourly funding, in one result
+    assert [r.rule for r in failed(run) if r.baseline == "new"] == [P26]
+    assert run.baseline.new == 1 and run.baseline.fixed == 0  # the old place is still there: not fixed
+    assert run.blocking("warning") == 1
+
+
+def test_renumbered_references_in_the_evidence_create_no_new_finding(tmp_path: Path) -> None:
+    doc = tmp_path / "wmo.md"
+    funding = BY_HOUR + ", tegen de tarieven, bedoeld in artikel 1"
+    doc.write_text(ordinance(funding=funding), encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    # a new first article: every article and every reference to one moves up a number
+    doc.write_text(ordinance(order=("contracts", "definitions", "funding"), funding=funding.replace("artikel 1", "artikel 2")),
+                   encoding="utf-8")
+    run = check(doc, base)
+    p26 = next(r for r in failed(run) if r.rule == P26)
+    assert "bedoeld in artikel 2" in p26.locations[0].quote
+    assert run.baseline.new == 0 and run.baseline.fixed == 0
+
+
+def test_a_different_reference_in_the_same_place_is_the_same_evidence() -> None:
+    assert normalised_quote("Tarieven, bedoeld in Artikel 26, eerste lid.") == normalised_quote("tarieven, bedoeld in artikel 27, eerste lid.")
+    assert normalised_quote("de artikelen 4 en 5 en hoofdstuk 3") == "de artikelen # en hoofdstuk #"
+    assert normalised_quote("per uur") != normalised_quote("per etmaal")
+
+
+def test_a_policy_heavy_ordinance_stays_one_known_finding_when_its_densest_articles_change(tmp_path: Path) -> None:
+    norms = "".join(f"{i}. Voor {item} geldt een tarief van € {10 + i},50 per uur.\n"
+                    for i, item in enumerate(["begeleiding", "dagbesteding", "vervoer", "huishoudelijke hulp",
+                                              "logeeropvang", "persoonlijke verzorging"], 1))
+    tariffs = f"### Artikel 3. Tarieven\n\n{norms}\n"
+    hours = "### Artikel {n}. Normtijden\n\n" + "".join(
+        f"{i}. Voor {task} geldt een normtijd van {i * 10} minuten per week.\n"
+        for i, task in enumerate(["stofzuigen", "dweilen", "sanitair", "bedden verschonen"], 1)) + "\n"
+    doc = tmp_path / "wmo.md"
+    doc.write_text(with_article(ordinance(), "### Artikel 4. Citeertitel", tariffs + hours.format(n="3a")), encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    p06 = "INT-P06-beleidsarme-verordening"
+    assert p06 in {r.rule for r in failed(check(doc))}
+    # more norms in another article change which articles are quoted, not the verdict on the document
+    more = hours.replace("per week", "per maand").replace("Normtijden", "Normtijden schoonmaak")
+    doc.write_text(with_article(ordinance(), "### Artikel 4. Citeertitel", tariffs + hours.format(n="3a") + more.format(n="3b")),
+                   encoding="utf-8")
+    run = check(doc, base)
+    assert next(r for r in failed(run) if r.rule == p06).baseline == "unchanged"
+    assert run.baseline.new == 0
+
+
+def test_a_baseline_of_format_1_is_still_read(baselined: tuple[Path, Path]) -> None:
+    doc, base = baselined
+    data = json.loads(base.read_text(encoding="utf-8"))
+    data["sociaal_audit_baseline"] = 1
+    for finding in data["findings"]:
+        finding.pop("evidence", None)
+    base.write_text(json.dumps(data), encoding="utf-8")
+    run = check(doc, base)
+    assert run.baseline.new == 0 and run.baseline.unchanged == len(failed(run))
+
+
 def test_fixing_a_finding_is_counted_as_fixed(tmp_path: Path) -> None:
     doc = tmp_path / "wmo.md"
     doc.write_text(ordinance(funding=BY_HOUR), encoding="utf-8")
@@ -191,6 +278,9 @@ def test_works_for_docx(tmp_path: Path) -> None:
     ("{", "not valid JSON"),
     ('{"findings": []}', "not a sociaal-audit baseline"),
     ('{"sociaal_audit_baseline": 1, "findings": [{"path": "a.md"}]}', "finding 1 needs"),
+    ('{"sociaal_audit_baseline": 2, "findings": [{"path": "a.md", "rule": "R", "fingerprint": "f", "evidence": []}]}',
+     "finding 1: 'evidence' must be"),
+    ('{"sociaal_audit_baseline": 3, "findings": []}', "not a sociaal-audit baseline"),
 ])
 def test_invalid_baseline_files_name_the_file_and_cause(tmp_path: Path, content: str, detail: str) -> None:
     path = tmp_path / "baseline.json"

@@ -3,9 +3,13 @@
 ``sociaal-audit baseline create PATH... -o FILE`` writes the failed results of a run as JSON;
 ``check --baseline FILE`` marks each failed result ``unchanged`` (in the baseline: does not block)
 or ``new``. A finding is identified by its document path (relative to the baseline file), its rule
-and a fingerprint of the article heading without its number and the normalised evidence quote:
-no line numbers, so moving or renumbering an article or editing elsewhere creates no new finding.
-It needs no git and works for every input format (DOCX and PDF included).
+and fingerprints of its evidence: per quoted place, the article heading without its number and the
+normalised quote, in which references such as "artikel 26" lose their number. No line numbers: moving
+or renumbering an article or editing elsewhere creates no new finding. A result that quotes a place
+the baseline does not know (a second violating provision) is new, even when the rule already failed
+in the baseline; a known finding whose places are all gone counts as fixed. Results of ``metric``
+rules judge the document as a whole and match on document and rule alone. It needs no git and works
+for every input format (DOCX and PDF included).
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +25,14 @@ from .errors import AuditError
 from .results import BaselineInfo, CorpusResult, Result, RunResult
 from .rules.matching import fold
 
-BASELINE_FORMAT = 1
+BASELINE_FORMAT = 2
+READABLE_FORMATS = (1, 2)  # format 1 had one fingerprint per finding (its first place) and no evidence
 _FORMAT_KEY = "sociaal_audit_baseline"
+WHOLE_DOCUMENT_KINDS = frozenset({"metric"})  # the places quoted only illustrate a verdict on the document
+_STRUCTURE_REF = re.compile(
+    r"\b(artikel(?:en)?|art\.|hoofdstuk(?:ken)?|paragraaf|paragrafen|afdeling(?:en)?)\s+\d+[\w.:]*"
+    r"(?:\s*(?:,|en|of|tot en met|t/m)\s*\d+[\w.:]*)*"
+)
 
 _MESSAGES = {
     "nl": "{path}: ongeldig baselinebestand: {detail}",
@@ -45,15 +54,21 @@ class BaselineError(AuditError):
 
 @dataclass(frozen=True)
 class Entry:
+    """One finding of a baseline: where, which rule, and the fingerprints of its evidence."""
+
     path: str
     rule: str
     fingerprint: str
     article: str | None = None
     quote: str | None = None
+    evidence: tuple[str, ...] | None = None  # None: a format 1 entry, known by its fingerprint alone
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.path, self.rule, self.fingerprint)
+
+    def places(self) -> frozenset[str]:
+        return frozenset(self.evidence) if self.evidence is not None else frozenset({self.fingerprint})
 
 
 def heading_without_number(title: str | None, number: str | None) -> str:
@@ -66,22 +81,40 @@ def heading_without_number(title: str | None, number: str | None) -> str:
     return " ".join(fold(text).split())
 
 
+def normalised_quote(quote: str) -> str:
+    """Folded, whitespace collapsed, and the numbers of references to articles, chapters and
+    sections left out ("bedoeld in artikel 26" = "bedoeld in artikel 27"), so renumbering keeps it."""
+    text = " ".join(fold(quote).split())
+    return _STRUCTURE_REF.sub(lambda m: m.group(1) + " #", text)
+
+
 def _digest(rule: str, heading: str, quote: str | None, status: str) -> str:
     h = hashlib.sha256(rule.encode())
     h.update(b"\x00" + heading.encode())
     if quote is None:
         h.update(b"\x00no-location\x00" + status.encode())
     else:
-        h.update(b"\x00" + " ".join(fold(quote).split()).encode())
+        h.update(b"\x00" + normalised_quote(quote).encode())
     return h.hexdigest()[:16]
+
+
+def _place_digest(rule: str, loc: Any, status: str) -> str:
+    return _digest(rule, heading_without_number(loc.article_title, loc.article), loc.quote, status)
 
 
 def fingerprint(result: Result | CorpusResult) -> str:
     """Rule + article heading (without number) + normalised quote of the first location."""
     if not result.locations:
         return _digest(result.rule, "", None, result.status)
-    loc = result.locations[0]
-    return _digest(result.rule, heading_without_number(loc.article_title, loc.article), loc.quote, result.status)
+    return _place_digest(result.rule, result.locations[0], result.status)
+
+
+def evidence(result: Result | CorpusResult) -> tuple[str, ...]:
+    """The fingerprint of every quoted place of ``result`` (sorted, without repeats); for a result
+    without places, its fingerprint."""
+    if not result.locations:
+        return (fingerprint(result),)
+    return tuple(sorted({_place_digest(result.rule, loc, result.status) for loc in result.locations}))
 
 
 def relative_path(path: str, base_dir: str) -> str:
@@ -98,27 +131,28 @@ def _entries(run: RunResult, base_dir: str) -> list[tuple[Entry, Result | Corpus
             if r.status == "fail" and r.suppressed is None:
                 loc = r.locations[0] if r.locations else None
                 out.append((Entry(rel, r.rule, fingerprint(r), loc.article_title if loc else None,
-                                  loc.quote if loc else None), r))
+                                  loc.quote if loc else None, evidence(r)), r))
     for c in run.corpus:
         if c.status == "fail":
             loc = c.locations[0] if c.locations else None
             out.append((Entry(c.group, c.rule, fingerprint(c), loc.article_title if loc else None,
-                              loc.quote if loc else None), c))
+                              loc.quote if loc else None, (fingerprint(c),)), c))
     return out
+
+
+def _record(e: Entry) -> dict[str, Any]:
+    record: dict[str, Any] = {k: v for k, v in (("path", e.path), ("rule", e.rule), ("fingerprint", e.fingerprint),
+                                                 ("article", e.article), ("quote", e.quote)) if v is not None}
+    if e.evidence is not None and e.places() != {e.fingerprint}:
+        record["evidence"] = list(e.evidence)
+    return record
 
 
 def create(run: RunResult, baseline_path: str) -> str:
     """The baseline file for ``run`` as JSON text (sorted, stable bytes)."""
     base_dir = os.path.dirname(baseline_path) or "."
     entries = sorted((e for e, _ in _entries(run, base_dir)), key=lambda e: (e.path, e.rule, e.fingerprint))
-    data = {
-        _FORMAT_KEY: BASELINE_FORMAT,
-        "findings": [
-            {k: v for k, v in (("path", e.path), ("rule", e.rule), ("fingerprint", e.fingerprint),
-                               ("article", e.article), ("quote", e.quote)) if v is not None}
-            for e in entries
-        ],
-    }
+    data = {_FORMAT_KEY: BASELINE_FORMAT, "findings": [_record(e) for e in entries]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -132,8 +166,9 @@ def load(path: str) -> list[Entry]:
         raise BaselineError(path, f"cannot read ({exc})") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(path, f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if not isinstance(data, dict) or data.get(_FORMAT_KEY) != BASELINE_FORMAT:
+    if not isinstance(data, dict) or data.get(_FORMAT_KEY) not in READABLE_FORMATS:
         raise BaselineError(path, f"not a sociaal-audit baseline (expected \"{_FORMAT_KEY}\": {BASELINE_FORMAT})")
+    legacy = data[_FORMAT_KEY] == 1
     findings = data.get("findings")
     if not isinstance(findings, list):
         raise BaselineError(path, "'findings' must be a list")
@@ -141,26 +176,54 @@ def load(path: str) -> list[Entry]:
     for i, item in enumerate(findings, 1):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "rule", "fingerprint")):
             raise BaselineError(path, f"finding {i} needs the strings path, rule and fingerprint")
-        entries.append(Entry(item["path"], item["rule"], item["fingerprint"], item.get("article"), item.get("quote")))
+        places = item.get("evidence")
+        if places is not None and not (isinstance(places, list) and places and all(isinstance(p, str) for p in places)):
+            raise BaselineError(path, f"finding {i}: 'evidence' must be a non-empty list of strings")
+        if legacy:
+            known = None
+        else:
+            known = tuple(places) if places is not None else (item["fingerprint"],)
+        entries.append(Entry(item["path"], item["rule"], item["fingerprint"], item.get("article"), item.get("quote"), known))
     return entries
+
+
+def _known(current: Entry, candidate: Entry, whole_document: bool) -> bool:
+    """Is ``current`` the finding ``candidate`` records? Same rule and document (the caller groups by
+    them); then every quoted place of ``current`` must be known to ``candidate``."""
+    if whole_document:
+        return True
+    if candidate.evidence is None:  # format 1: the first place only
+        return candidate.fingerprint == current.fingerprint
+    return current.places() <= candidate.places()
 
 
 def apply(run: RunResult, baseline_path: str) -> BaselineInfo:
     """Mark every failed, unsuppressed result ``new`` or ``unchanged``; count the fixed ones."""
-    remaining = Counter(e.key for e in load(baseline_path))
+    unused: dict[tuple[str, str], list[Entry]] = {}
+    for e in load(baseline_path):
+        unused.setdefault((e.path, e.rule), []).append(e)
+    whole_document = {r.id for r in run.rules if r.kind in WHOLE_DOCUMENT_KINDS}
     info = BaselineInfo(path=baseline_path)
     base_dir = os.path.dirname(baseline_path) or "."
+    present: dict[tuple[str, str], set[str]] = {}  # every place still quoted, per document and rule
     for entry, result in _entries(run, base_dir):
-        if remaining[entry.key] > 0:
-            remaining[entry.key] -= 1
+        present.setdefault((entry.path, entry.rule), set()).update(entry.places())
+        candidates = unused.get((entry.path, entry.rule), [])
+        match = next((c for c in candidates if _known(entry, c, entry.rule in whole_document)), None)
+        if match is not None:
+            candidates.remove(match)
             result.baseline = "unchanged"
             info.unchanged += 1
         else:
             result.baseline = "new"
             info.new += 1
-    # only documents checked in this run can have fixed findings (pre-commit passes a few files)
+    # only documents checked in this run can have fixed findings (pre-commit passes a few files);
+    # a finding is fixed when none of its places is quoted any more (not when a new place joined it)
     checked = {relative_path(d.path, base_dir) for d in run.documents} | {c.group for c in run.corpus}
-    info.fixed = sum(n for key, n in remaining.items() if n > 0 and key[0] in checked)
+    info.fixed = sum(
+        1 for (path, rule), left in unused.items() if path in checked
+        for e in left if not (e.places() & present.get((path, rule), set()))
+    )
     run.baseline = info
     run.finalize()
     return info
