@@ -6,6 +6,7 @@ PDF without a text layer is written by hand.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -247,3 +248,82 @@ def test_one_column_and_short_table_cells_have_no_gutter() -> None:
             w["x0"] += 300
             w["x1"] += 300
     assert pdf_reader._gutter(page._rows(), 595.0) is None
+
+
+def test_rejoin_after_soft_and_unicode_hyphens() -> None:
+    for hyphen in ("\u00ad", "\u2010", "\u2011"):
+        joined = pdf_reader._rejoin_hyphenated(_lines(f"de gebruike{hyphen}", "lijke hulp"))
+        assert [ln.text for ln in joined] == ["de gebruikelijke", "hulp"], hyphen
+    kept = pdf_reader._rejoin_hyphenated(_lines("de Wmo\u2010", "consulent beslist"))
+    assert [ln.text for ln in kept] == ["de Wmo-consulent", "beslist"]
+    soft = pdf_reader._rejoin_hyphenated(_lines("de Wmo\u00ad", "consulent beslist"))
+    assert [ln.text for ln in soft] == ["de Wmoconsulent", "beslist"]  # a soft hyphen is never a real one
+
+
+_CHAPTER_TITLES = ("Algemene bepalingen", "Toegang", "Voorzieningen", "Slotbepalingen")
+_LID = (
+    "Het college betrekt bij het onderzoek de mogelijkheden van eigen kracht, gebruikelijke hulp, mantelzorg en "
+    "het sociaal netwerk van de cliënt, tenzij dit redelijkerwijs niet van de cliënt kan worden gevergd; de "
+    "maatwerkvoorziening wordt dan zonder onderbreking verstrekt door de gecontracteerde jeugdhulpaanbieder."
+)
+
+
+def _typeset_ordinance() -> tuple[bytes, list[str]]:
+    """A typeset ordinance (WeasyPrint): running header, "Pagina N van M" footer, each chapter on a
+    new page with "Hoofdstuk N" on a line of its own at the top, justified Dutch text hyphenated with
+    U+2010. Returns the PDF and the paragraphs as written."""
+    weasyprint = pytest.importorskip("weasyprint")
+    paragraphs: list[str] = []
+    body = []
+    article = 0
+    for number, title in enumerate(_CHAPTER_TITLES, 1):
+        body.append(f'<section><p class="kop">Hoofdstuk {number}</p><p class="titel">{title}</p>')
+        for _ in range(3):
+            article += 1
+            body.append(f'<p class="kop">Artikel {article}</p><p class="titel">Onderwerp {article}</p>')
+            for lid in (1, 2):
+                body.append(f"<p>{lid}. {_LID}</p>")
+                paragraphs.append(f"{lid}. {_LID}")
+        body.append("</section>")
+    css = """@page { size: A4; margin: 2.5cm 2cm;
+      @top-center { content: "Verordening sociaal domein Beekdal 2026"; font-size: 8pt }
+      @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt } }
+    body { font-family: 'DejaVu Serif', serif; font-size: 10.5pt; hyphens: auto; text-align: justify }
+    section { break-before: page } .kop { font-weight: bold; margin-bottom: 0 } .titel { margin-top: 0 }"""
+    html = (
+        f'<html lang="nl"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+        "<h1>Verordening sociaal domein Beekdal 2026</h1><p>De raad van de gemeente Beekdal;</p>"
+        f"<p>besluit vast te stellen de volgende verordening:</p>{''.join(body)}</body></html>"
+    )
+    return weasyprint.HTML(string=html).write_pdf(), paragraphs
+
+
+@pytest.fixture(scope="module")
+def typeset() -> tuple[bytes, list[str]]:
+    return _typeset_ordinance()
+
+
+def test_chapter_headings_at_the_top_of_every_page_are_not_running_headers(typeset: tuple[bytes, list[str]]) -> None:
+    data, _ = typeset
+    doc = parse_source(data, "beekdal.pdf")
+    chapters = [(p.number, p.heading) for p in doc.parts if p.kind is PartKind.CHAPTER]
+    assert chapters == [(str(n), title) for n, title in enumerate(_CHAPTER_TITLES, 1)]
+    assert [a.number for a in doc.articles] == [str(n) for n in range(1, 13)]
+    assert all([c.number for c in a.children if c.kind is PartKind.LID] == ["1", "2"] for a in doc.articles)
+    assert "Pagina" not in doc.text  # "Pagina 2 van 5": page numbers are dropped
+    assert doc.text.count("Verordening sociaal domein Beekdal 2026") == 1  # the title, not the running header
+    assert doc.locate(doc.articles[3].start).page == 3
+
+
+def test_typesetter_hyphens_are_rejoined(typeset: tuple[bytes, list[str]]) -> None:
+    import pdfplumber
+
+    data, paragraphs = typeset
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        raw = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "\u2010\n" in raw  # the typesetter really hyphenated words at line ends
+    doc = parse_source(data, "beekdal.pdf")
+    text = " ".join(doc.text.split())
+    for paragraph in paragraphs:
+        assert paragraph in text
+    assert "\u2010" not in doc.text

@@ -3,8 +3,10 @@
 Words are grouped into lines by their vertical position and read top to bottom, left to right.
 Running headers and footers (a line in the top or bottom margin that recurs, digits aside, at the
 same height on most pages) and bare page numbers ("3", "Pagina 3 van 12", "- 3 -", "3/12") are
-dropped. A word hyphenated at a line end is rejoined onto the first line ("hardheids-" +
-"clausule"); the next line then starts further right, and its column says so. A PDF without any
+dropped. A word hyphenated at a line end (with "-", a soft hyphen or a Unicode hyphen) is rejoined
+onto the first line ("hardheids-" + "clausule"); the next line then starts further right, and its
+column says so. Division headings at the top of pages ("Hoofdstuk 2" on each new page) are never
+taken for running headers. A PDF without any
 text (a scan) is refused: OCR is not supported.
 """
 
@@ -29,7 +31,15 @@ _PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?\s*(?:(?:van|of|/)\s*\d{1,4})?$", re.I
 )
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
-_HYPHENATED = re.compile(r"[a-zà-ÿ]-$")
+# A hyphen at a line end: ASCII, the soft hyphen (U+00AD) and the Unicode hyphens (U+2010, U+2011)
+# that typesetters (WeasyPrint, LaTeX, InDesign) put in the text layer when they hyphenate.
+_HYPHENS = "-\u00ad\u2010\u2011"
+_HYPHENATED = re.compile(rf"[a-zà-ÿ][{_HYPHENS}]$")
+# An invisible soft hyphen inside a line is not text.
+_SOFT_HYPHEN_INSIDE = re.compile(r"\u00ad(?!$)")
+# A division heading at the top of a page ("Hoofdstuk 3", "Artikel 12 Melding") recurs there with
+# another number when every chapter starts a new page: body text, not a running header.
+_DIVISION_HEADING = re.compile(r"^(?:hoofdstuk|artikel|afdeling|paragraaf|titel|deel|bijlage|§)\s*\d", re.I)
 # Glyphs without a Unicode mapping come out as "(cid:71)": not text, so not read (a PDF of nothing
 # else is treated as having no text layer).
 _CID = re.compile(r"\(cid:\d+\)")
@@ -108,6 +118,7 @@ def _page_lines(page: Any, page_number: int) -> list[_Line]:
             parts = [([w for w in row if w["x1"] <= gutter], 1), ([w for w in row if w["x0"] >= gutter], 2)]
         for part, column in parts:
             text = " ".join(_CID.sub("", " ".join(w["text"] for w in part).translate(_LIGATURES)).split())
+            text = _SOFT_HYPHEN_INSIDE.sub("", text)
             if text:
                 sizes = sorted(round(float(w.get("size") or 0), 1) for w in part)
                 found.append((min(w["top"] for w in part), max(w["bottom"] for w in part), text, sizes[len(sizes) // 2],
@@ -236,8 +247,11 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[_Line]:
             tops = sorted(ln.top for ln in found)
             median = tops[len(tops) // 2]
             same = [ln for ln in found if abs(ln.top - median) <= SAME_HEIGHT]
-            if len({ln.page for ln in same}) >= needed:
-                running.update(id(ln) for ln in same)
+            if len({ln.page for ln in same}) < needed:
+                continue
+            if len({ln.text for ln in same}) > 1 and _DIVISION_HEADING.match(same[0].text):
+                continue  # "Hoofdstuk 2", "Hoofdstuk 3" ... at the top of each page: the chapters themselves
+            running.update(id(ln) for ln in same)
     kept: list[_Line] = []
     for lines in pages:
         for ln in lines:
@@ -287,8 +301,9 @@ def _rejoin_hyphenated(lines: list[_Line]) -> list[_Line]:
             prev = out[-1]
             fragment = prev.text.rsplit(" ", 1)[-1]
             # "Wmo-" + "consulent", "2015-" + "regeling": a real hyphen, kept; "hardheids-" + "clausule": dropped.
-            keep = any(c.isupper() or c.isdigit() for c in fragment[:-1])
-            prev.text = (prev.text if keep else prev.text[:-1]) + head
+            # A soft hyphen only ever marks where the typesetter broke the word.
+            keep = fragment[-1] != "\u00ad" and any(c.isupper() or c.isdigit() for c in fragment[:-1])
+            prev.text = (prev.text[:-1] + "-" if keep else prev.text[:-1]) + head
             if not rest.strip():
                 continue
             ln.column += len(head) + 1
