@@ -287,3 +287,21 @@ def test_article_roles_come_from_the_body_when_headings_are_missing():
     assert all(a.heading is None for a in articles)
     assert roles == {"1": "definitions", "2": "regular", "3": "regular", "4": "regular", "5": "regular",
                      "6": "closing", "7": "regular", "8": "closing", "9": "closing"}
+
+
+def test_p12_one_sector_ordinance_says_which_law_it_covers():
+    result = corpus_result(run([JEUGD]), "SAM-P12-een-verordening")
+    assert result.status == "fail"
+    assert result.message.startswith(
+        "In Beekveld regelt de gecontroleerde verordening alleen de Jeugdwet: Verordening jeugdhulp Beekveld 2026")
+    assert "aparte verordeningen" not in result.message
+    assert "Niet aangetroffen in de gecontroleerde verordeningen: Wmo 2015 en Participatiewet." in result.message
+    english = corpus_result(run([JEUGD], lang="en"), "SAM-P12-een-verordening")
+    assert english.message.startswith("In Beekveld the checked ordinance covers only the Jeugdwet: ")
+
+
+def test_p12_partial_integration_without_a_separate_ordinance_lists_nothing_apart():
+    result = corpus_result(run([WMO_JEUGD]), "SAM-P12-een-verordening")
+    assert result.values["integration"] == "partial"
+    assert "maar niet alle drie. Niet aangetroffen in de gecontroleerde verordeningen: Participatiewet." in result.message
+    assert "apart geregeld" not in result.message and ": ." not in result.message

@@ -77,7 +77,8 @@ def laws_integrated(group: Group, lang: str) -> CorpusOutcome:
     coverage = {d.path: sum(1 for law in ALL_LAWS if law in d.laws) for d in ordinances}
     best = max(coverage.values())
     integral = [d for d in ordinances if coverage[d.path] == len(ALL_LAWS)]
-    values: dict[str, object] = {"ordinances": len(ordinances), "missing": missing}
+    values: dict[str, object] = {"ordinances": len(ordinances), "missing": missing, "laws_found": len(seen),
+                                 "found": _laws_text(list(seen), lang)}
     if integral:
         others = [d for d in ordinances if d not in integral]
         values.update(integration="integral", together=_doc_text(integral[0], lang),
