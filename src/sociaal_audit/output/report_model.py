@@ -271,8 +271,8 @@ def _source(info: Any) -> str:
         return ""
     src = info.source or {}
     section, seed = src.get("section"), src.get("seed")
-    if section and seed:
-        return f"{section} ({seed})"
+    # the section ('Thema 1, conclusie 1a (ruimte in budgetten)') is what a reader can look up; the seed is a
+    # file name inside the project, kept in the JSON results and in 'rules show'
     return section or seed or ", ".join(f"{k}: {v}" for k, v in sorted(src.items()))
 
 
