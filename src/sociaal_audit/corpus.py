@@ -79,6 +79,11 @@ class DocumentDigest:
     def directory(self) -> str:
         return os.path.dirname(self.path) or "."
 
+    @property
+    def name(self) -> str:
+        """The title, or the file name when the document has none: how messages name it."""
+        return self.title.strip() or os.path.basename(self.path)
+
 
 def normalise(text: str) -> str:
     """Fold and collapse whitespace: the form in which articles are compared."""

@@ -26,8 +26,8 @@ WMO_JEUGD = DATA / "varianten" / "verordening-maatschappelijke-ondersteuning-en-
 INTEGRAAL = DATA / "varianten" / "verordening-sociaal-domein-beekveld-2026.md"
 
 
-def run(paths, packs=None, lang="nl", jobs=1):
-    options = CheckOptions(packs=["samenhang"], lang=lang, jobs=jobs)
+def run(paths, packs=None, lang="nl", jobs=1, kind=None):
+    options = CheckOptions(packs=["samenhang"], lang=lang, jobs=jobs, kind=kind)
     return check_paths([str(p) for p in paths], options, packs=packs)
 
 
@@ -305,3 +305,27 @@ def test_p12_partial_integration_without_a_separate_ordinance_lists_nothing_apar
     assert result.values["integration"] == "partial"
     assert "maar niet alle drie. Niet aangetroffen in de gecontroleerde verordeningen: Participatiewet." in result.message
     assert "apart geregeld" not in result.message and ": ." not in result.message
+
+
+def test_p13_compares_documents_without_a_title(tmp_path):
+    # Two documents without a title are not two versions of one ordinance.
+    hardship = ("Artikel 7 Hardheidsclausule\n\nHet college kan in bijzondere gevallen ten gunste van de {who} "
+                "afwijken van de bepalingen van deze verordening, indien toepassing daarvan tot onbillijkheden van "
+                "overwegende aard leidt.\n")
+    (tmp_path / "wmo.txt").write_text(hardship.format(who="cliënt"), encoding="utf-8")
+    (tmp_path / "jeugd.txt").write_text(hardship.format(who="jeugdige"), encoding="utf-8")
+    checked = run([tmp_path], kind="verordening")
+    assert [d.title for d in checked.documents] == ["Artikel 7 Hardheidsclausule"] * 2  # the first line stands in
+    result = corpus_result(checked, "SAM-P13-dubbele-artikelen")
+    assert result.values["version_pairs_skipped"] == 0
+    assert result.status == "fail" and len(result.pairs) == 1
+    assert result.message.count("(Artikel 7 Hardheidsclausule)") == 2
+
+
+def test_p13_compares_ordinances_of_other_laws_under_one_generic_title(tmp_path):
+    for source in (WMO, JEUGD):
+        text = source.read_text(encoding="utf-8").split("\n", 1)[1]
+        (tmp_path / source.name).write_text("# Gemeenteblad van de gemeente Beekveld\n" + text, encoding="utf-8")
+    result = corpus_result(run([tmp_path]), "SAM-P13-dubbele-artikelen")
+    assert result.values["version_pairs_skipped"] == 0
+    assert result.values["count"] == 3

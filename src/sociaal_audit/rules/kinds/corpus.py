@@ -63,7 +63,7 @@ def _laws_text(laws: tuple[str, ...] | list[str], lang: str) -> str:
 
 
 def _doc_text(doc: DocumentDigest, lang: str) -> str:
-    return f"{doc.title} ({_laws_text(doc.laws, lang)})"
+    return f"{doc.name} ({_laws_text(doc.laws, lang)})"
 
 
 def laws_integrated(group: Group, lang: str) -> CorpusOutcome:
@@ -166,6 +166,22 @@ def _title_key(doc: DocumentDigest) -> str:
     return " ".join(w for w in normalise(doc.title).split() if not any(ch.isdigit() for ch in w))
 
 
+_NOT_A_TITLE = ("artikel", "hoofdstuk", "paragraaf", "afdeling", "titel")
+
+
+def _versions_of_one_document(a: DocumentDigest, b: DocumentDigest) -> bool:
+    """Two versions of one ordinance: equal titles apart from years and numbers, for the same laws.
+
+    A title that names no ordinance (missing, one word such as "Verordening", or the first article
+    heading of a document without a title) says nothing, and neither does an equal title over
+    different laws (a "Gemeenteblad" header on a Wmo and a Jeugdwet ordinance): those are compared."""
+    key = _title_key(a)
+    words = key.split()
+    if len(words) < 2 or words[0] in _NOT_A_TITLE:
+        return False
+    return key == _title_key(b) and set(a.laws) == set(b.laws)
+
+
 def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> CorpusOutcome:
     docs = list(group.documents)
     if len(docs) < 2:
@@ -183,7 +199,7 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
     versions = 0
     for x in range(len(docs)):
         for y in range(x + 1, len(docs)):
-            if _title_key(docs[x]) == _title_key(docs[y]):  # two versions of one ordinance, not overlap
+            if _versions_of_one_document(docs[x], docs[y]):  # two versions of one ordinance, not overlap
                 versions += 1
                 continue
             a, b = comparable[docs[x].path], comparable[docs[y].path]
@@ -203,8 +219,8 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
     topics = sorted({_topic(c) for c in clusters})
     values["shared"] = "; ".join(topics)
     values["pairs_text"] = "; ".join(
-        f"{p.first.article.title} ({p.first.document.title}) ~ {p.second.article.title} "
-        f"({p.second.document.title}): {p.similarity:.0f}%"
+        f"{p.first.article.title} ({p.first.document.name}) ~ {p.second.article.title} "
+        f"({p.second.document.name}): {p.similarity:.0f}%"
         for p in pairs[:5] if p.first.article and p.second.article
     ) + ("; …" if len(pairs) > 5 else "")
     return CorpusOutcome("fail", values, pairs=pairs)
