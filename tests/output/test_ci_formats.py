@@ -97,6 +97,23 @@ def test_github_lists_suppressed_findings_with_reason_without_annotating(run) ->
     assert lines[-1].startswith("2 document(en)") or lines[-1].startswith("1 document(en)")
 
 
+def test_github_annotation_names_every_place_a_finding_quotes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    second = ("### Artikel 3a. Bekostiging hulp bij het huishouden\n\n"
+              "1. Het college bekostigt de aanbieders van hulp bij het huishouden per uur geleverde ondersteuning.\n\n")
+    text = ORDINANCE.replace("### Artikel 4.", second + "### Artikel 4.")
+    (tmp_path / "wmo.md").write_text(text, encoding="utf-8")
+    second_line = text.splitlines().index("1. Het college bekostigt de aanbieders van hulp bij het huishouden per uur geleverde ondersteuning.") + 1
+    monkeypatch.chdir(tmp_path)
+    run = run_check(["wmo.md"], load_effective_config(None, None, None, None, None), kind=None, date=None,
+                    max_bytes=10_000_000, jobs=1)
+    (p26,) = [line for line in out(run, "github").splitlines() if f"title={P26}" in line]
+    assert p26.startswith(f"::warning file=wmo.md,line={P26_LINE},col=")
+    first, *others = p26.split("::", 2)[2].split("%0A")
+    assert "Artikel 3 Bekostiging" in others[0]
+    assert others[1] == (f"ook: Artikel 3a Bekostiging hulp bij het huishouden, lid 1, regel {second_line}: "
+                         "“Het college bekostigt de aanbieders van hulp bij het huishouden per uur geleverde ondersteuning.”")
+
+
 # ----- JUnit ----------------------------------------------------------------------------------
 
 

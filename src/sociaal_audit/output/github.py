@@ -1,8 +1,10 @@
 """GitHub Actions workflow commands (``--format github``): each new finding becomes an annotation
 (``::error file=...,line=...,col=...::message``) shown on the right line of the pull request.
 
-Suppressed findings and findings already in the baseline do not annotate; they are listed as plain
-log lines with their reason, so nothing is dropped silently. Unused suppressions are warnings;
+An annotation is on the first place a finding quotes and names the others (up to five), so a
+second violation of a rule that already failed is visible too. Suppressed findings and findings
+already in the baseline do not annotate; they are listed as plain log lines with their reason, so
+nothing is dropped silently. Unused suppressions are warnings;
 input and rule errors are errors. Info findings are notices.
 
 Contract findings annotate the register file, on the contract's row when the register gives a line
@@ -22,6 +24,7 @@ NAME = "github"
 BINARY = False
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 MAX_LOOKED_FOR = 300  # annotations are read in a pull request: the full pattern list is in the other formats
+MAX_PLACES = 5  # places quoted in one annotation
 _TEXT = {
     "suppressed": {"nl": "onderdrukt", "en": "suppressed"},
     "reason": {"nl": "reden", "en": "reason"},
@@ -63,6 +66,8 @@ def _annotation(r: Any, path: str, lang: str) -> str:
     loc = r.locations[0] if r.locations else None
     if loc is not None:
         body += f"\n{where(loc, lang)}: “{loc.quote}”"
+        for other in r.locations[1:MAX_PLACES]:  # a new place may be any of them (baseline)
+            body += f"\n{_t('also', lang)}: {where(other, lang)}: “{other.quote}”"
         return command(COMMANDS[r.severity], body, file=path, line=loc.line, col=loc.column,
                        endLine=loc.end_line, endColumn=loc.end_column, title=title)
     if r.looked_for:
