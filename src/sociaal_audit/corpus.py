@@ -6,9 +6,11 @@ rule whose kind has ``TARGET = "corpus"`` (see :mod:`sociaal_audit.rules.kinds.c
 group, appending :class:`~sociaal_audit.results.CorpusResult` objects to the run.
 
 Grouping: documents belong together when they name the same municipality (detected from the
-format's metadata, "De raad van de gemeente X" or the title). Documents without a detected
-municipality are grouped by their directory. A rule with ``group_by: directory`` groups every
-document by its directory instead (one folder per municipality), whatever the text says.
+format's metadata, "De raad van de gemeente X" or the title). A document without a detected
+municipality joins the municipality of the other documents in its directory when they name one;
+otherwise it is grouped with the other such documents of its directory. A rule with
+``group_by: directory`` groups every document by its directory instead (one folder per
+municipality), whatever the text says.
 """
 
 from __future__ import annotations
@@ -167,18 +169,31 @@ class Group:
 
 
 def group_documents(digests: Iterable[DocumentDigest], by: GroupBy = "municipality") -> list[Group]:
-    """Group digests by municipality (falling back to directory) or by directory; sorted."""
+    """Group digests by municipality or by directory; sorted.
+
+    By municipality, a document whose municipality was not detected joins the municipality of the
+    other documents in its directory when they all name the same one; otherwise it is grouped with
+    the other undetected documents of its directory."""
+    ordered = sorted(digests, key=lambda d: d.path)
+    named_in_directory: dict[str, set[str]] = {}
+    for d in ordered:
+        if d.municipality:
+            named_in_directory.setdefault(d.directory, set()).add(normalise(d.municipality))
     buckets: dict[str, list[DocumentDigest]] = {}
-    for d in sorted(digests, key=lambda d: d.path):
+    for d in ordered:
+        names = named_in_directory.get(d.directory, set())
         if by == "municipality" and d.municipality:
             key = "gemeente:" + normalise(d.municipality)
+        elif by == "municipality" and len(names) == 1:
+            key = "gemeente:" + next(iter(names))
         else:
             key = "map:" + d.directory
         buckets.setdefault(key, []).append(d)
     groups = []
     for key, docs in sorted(buckets.items()):
         if key.startswith("gemeente:"):
-            groups.append(Group(key, docs[0].municipality, None, tuple(docs)))
+            municipality = next(d.municipality for d in docs if d.municipality)
+            groups.append(Group(key, municipality, None, tuple(docs)))
         else:
             names = {normalise(d.municipality) for d in docs if d.municipality}
             municipality = docs[0].municipality if len(names) == 1 else None

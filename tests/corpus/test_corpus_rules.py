@@ -329,3 +329,28 @@ def test_p13_compares_ordinances_of_other_laws_under_one_generic_title(tmp_path)
     result = corpus_result(run([tmp_path]), "SAM-P13-dubbele-artikelen")
     assert result.values["version_pairs_skipped"] == 0
     assert result.values["count"] == 3
+
+
+def test_document_without_municipality_joins_the_municipality_of_its_directory(tmp_path):
+    folder = tmp_path / "beekveld"
+    folder.mkdir()
+    shutil.copy(WMO, folder / WMO.name)
+    anonymous = JEUGD.read_text(encoding="utf-8").replace("De raad van de gemeente Beekveld;", "De raad;")
+    (folder / "jeugd.md").write_text(anonymous.replace("Beekveld", ""), encoding="utf-8")
+    result = run([folder])
+    assert [d.municipality for d in result.documents] == [None, "Beekveld"]
+    assert {(c.group, c.municipality, len(c.documents)) for c in result.corpus} == {("gemeente:beekveld", "Beekveld", 2)}
+    assert corpus_result(result, "SAM-P13-dubbele-artikelen").values["count"] == 3
+
+
+def test_document_without_municipality_among_several_stays_with_its_directory(tmp_path):
+    for name, municipality in (("wmo-beekveld.md", "Beekveld"), ("wmo-haverdal.md", "Haverdal")):
+        (tmp_path / name).write_text(WMO.read_text(encoding="utf-8").replace("Beekveld", municipality), encoding="utf-8")
+    (tmp_path / "regels.md").write_text(
+        "# Verordening maatschappelijke ondersteuning\n\nArtikel 1 Melding\n\nEen melding kan bij het loket.\n",
+        encoding="utf-8",
+    )
+    digests = [digest(load_document(str(p))) for p in sorted(tmp_path.iterdir())]
+    assert [(g.key, len(g.documents)) for g in group_documents(digests)] == [
+        ("gemeente:beekveld", 1), ("gemeente:haverdal", 1), (f"map:{tmp_path}", 1),
+    ]
