@@ -14,7 +14,8 @@ I, O, T = FinancingForm.INSPANNINGSGERICHT, FinancingForm.OUTPUTGERICHT, Financi
     ("Inspanningsgericht", I), ("P x Q", I), ("per uur (productcode 45A54)", I), ("hourly rate", I),
     ("outputgericht", O), ("trajectprijs", O), ("arrangement per cliënt", O), ("resultaatgericht", O), ("per traject", O),
     ("taakgericht", T), ("lumpsum", T), ("lump sum per jaar", T), ("populatiebekostiging", T), ("budget per wijk", T),
-    ("Taakgericht (lumpsum)", T), ("subsidie", T),
+    ("Taakgericht (lumpsum)", T), ("subsidie", T), ("trajecttarief", O), ("resultaatfinanciering", O), ("dagtarief", I),
+    ("productfinanciering", I), ("P*Q", I),
 ])
 def test_words(text, expected):
     assert financing_form(text) is expected
@@ -35,4 +36,6 @@ def test_unit_names_and_unknown_codes():
     assert form_from_unit("99", "uur") is I
     assert form_from_unit(None, "lumpsum per jaar") is T
     assert form_from_unit("99") is None
-    assert form_from_unit(None, "stuks") is None
+    assert form_from_unit(None, "stuks") is None  # 82 output or 84 effort: the name alone does not say
+    assert form_from_unit(None, "Trajecten") is O
+    assert form_from_unit(None, "week") is I

@@ -126,6 +126,23 @@ def test_portfolio_per_product_and_too_few_contracts():
     assert f.status == "not_applicable"
 
 
+def test_contracts_outside_the_social_domain_are_not_judged():
+    ict = Contract(id="ICT-1", domain="ICT", start="01-01-2020", end="31-12-2027", value=2_000_000, financing="per uur")
+    wmo = Contract(id="W-1", domain="wmo", start="01-01-2020", end="31-12-2027", value=1_000_000, financing="per uur")
+    got, result = statuses(rule(test="duration", max_years=4), ict, wmo)
+    assert got == ["ok", "fail"] and result.tallies[0].not_applicable == 1
+    assert statuses(rule(test="duration", max_years=4, domains=["overig"]), ict, wmo)[0] == ["fail", "ok"]
+    short = [Contract(id=f"W-{n}", domain="jeugd", start="01-01-2024", end="31-12-2025", value=1_000_000) for n in (2, 3)]
+    f = register_result(portfolio(measure="long_term", years=4, max_value_share=50), [ict, wmo, *short])
+    assert f.values["count"] == 3 and f.values["value_share_raw"] == 33.33  # the ICT contract is not in the shares
+
+
+def test_fractional_staff_requirement_excludes_a_sole_trader():
+    c = Contract(id="A", min_staff="minimaal 1,5 fte")
+    got, result = statuses(rule(test="entry_threshold", message="{{ id }}: {{ min_staff }} fte"), c)
+    assert got == ["fail"] and result.findings[0].message == "A: 1,5 fte"
+
+
 def test_parameters_are_validated():
     with pytest.raises(PackError, match="field 'test'"):
         rule(test="kleur")

@@ -19,6 +19,14 @@ def years(value: float | None, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def number(value: float | None, lang: str) -> str:
+    """3.0 -> '3', 1.5 -> '1,5' / '1.5'."""
+    if value is None:
+        return "?"
+    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def money(value: float | None, lang: str) -> str:
     if value is None:
         return "?"

@@ -41,10 +41,12 @@ _WORDS: tuple[tuple[FinancingForm, re.Pattern[str]], ...] = (
         r"|vast\s+(?:jaar)?budget|subsidie\w*|task[- ]based|population[- ]based)\b")),
     (FinancingForm.OUTPUTGERICHT, re.compile(
         r"\b(?:outputgericht\w*|resultaatgericht\w*|trajectprij\w*|trajectfinanciering|per\s+traject|per\s+resultaat"
-        r"|arrangement\w*|output[- ]based|outcome[- ]based|result[- ]based|per\s+(?:trajectory|result))\b")),
+        r"|resultaatfinanciering|resultaatbekostiging|trajecttarie\w*|arrangement\w*|output[- ]based|outcome[- ]based"
+        r"|result[- ]based|per\s+(?:trajectory|result))\b")),
     (FinancingForm.INSPANNINGSGERICHT, re.compile(
         r"\b(?:inspanningsgericht\w*|per\s+(?:uur|minuut|etmaal|dagdeel|dag|week|product|verrichting|sessie|hour|minute|day|unit)"
-        r"|uurtarie\w*|uurprij\w*|etmaalprij\w*|dagdeelprij\w*|productcode\w*|producttarie\w*|p\s*x\s*q|effort[- ]based|hourly)\b")),
+        r"|(?:uur|minuut|dag|dagdeel|etmaal|sessie)(?:tarie|prij)\w*|productcode\w*|producttarie\w*|productfinanciering"
+        r"|productbekostiging|p\s*[x*]\s*q|effort[- ]based|hourly)\b")),
 )
 
 
@@ -74,8 +76,10 @@ def form_from_unit(code: str | None = None, name: str | None = None) -> Financin
             return UNIT_CODES[key]
     if name:
         folded = _fold(name).strip()
-        if folded in {"minuut", "minuten", "uur", "uren", "etmaal", "etmalen", "dagdeel", "dagdelen", "dag", "hour", "hours",
-                      "minute", "minutes", "day", "days"}:
+        if folded in {"minuut", "minuten", "uur", "uren", "etmaal", "etmalen", "dagdeel", "dagdelen", "dag", "dagen", "week",
+                      "weken", "sessie", "sessies", "hour", "hours", "minute", "minutes", "day", "days", "session", "sessions"}:
             return FinancingForm.INSPANNINGSGERICHT
+        if folded in {"traject", "trajecten", "euro", "euros", "euro's", "resultaat", "trajectory", "result"}:
+            return FinancingForm.OUTPUTGERICHT
         return financing_form(name)
     return None

@@ -21,10 +21,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .financing import FinancingForm, financing_form
+from .financing import FinancingForm, financing_form, form_from_unit
 from .parsing import (
     ExtensionOptions, add_months, fold, format_extensions, is_empty, months_between, parse_amount, parse_bool,
-    parse_count, parse_date, parse_extensions,
+    parse_count, parse_date, parse_extensions, parse_subcontracting, parse_yearly_amount,
 )
 
 
@@ -38,25 +38,45 @@ class Domain(str, Enum):
     WMO = "wmo"
     JEUGD = "jeugd"
     PARTICIPATIE = "participatie"
+    OVERIG = "overig"  # outside the social domain (ICT, openbare ruimte...): the contract rules skip it
 
 
 _SUPPLIER_WORDS: tuple[tuple[SupplierType, re.Pattern[str]], ...] = (
     (SupplierType.ZZP, re.compile(r"\b(?:zzp\w*|zelfstandige?\w*(?: zonder personeel)?|eenmanszaak|eenpitter\w*|solist\w*|zelfstandig professional\w*|self[- ]employed|sole trader|freelance\w*)\b")),
     (SupplierType.BURGERINITIATIEF, re.compile(r"\b(?:burgerinitiatie\w*|bewonersinitiatie\w*|inwonersinitiatie\w*|zorgcooperatie\w*|citizens'? initiative\w*|community initiative\w*|vrijwilligersinitiatie\w*)\b")),
-    (SupplierType.ORGANISATIE, re.compile(r"\b(?:organisatie|instelling|bedrijf|onderneming|stichting|bv|b\.v\.|nv|vereniging|cooperatie|gemeente\w*|ggd|zorggroep|organisation|organization|company|provider|aanbieder)\b")),
+    (SupplierType.ORGANISATIE, re.compile(
+        r"(?:^|\b)(?:organisatie|instelling|bedrijf|onderneming|stichting|bv|b\.v\.?|nv|n\.v\.?|vereniging|cooperatie|u\.a\.?"
+        r"|besloten vennootschap|naamloze vennootschap|\w*vennootschap|vof|v\.o\.f\.?|maatschap|gemeente\w*|gemeenschappelijke regeling"
+        r"|ggd|zorggroep|organisation|organization|company|provider|aanbieder)(?=\W|$)")),
 )
 _DOMAIN_WORDS: tuple[tuple[Domain, re.Pattern[str]], ...] = (
-    (Domain.JEUGD, re.compile(r"\b(?:jeugd\w*|jz\d*|youth|jeugdwet|children)\b")),
-    (Domain.PARTICIPATIE, re.compile(r"\b(?:participatie\w*|re-?integratie\w*|werk|arbeid\w*|beschut\w*|employment|participation)\b")),
-    (Domain.WMO, re.compile(r"\b(?:wmo\w*|maatschappelijke ondersteuning|social support|begeleiding|huishoud\w*|beschermd wonen)\b")),
+    (Domain.JEUGD, re.compile(r"\b(?:jeugd\w*|jz\d*|youth|jeugdwet|children|pleegzorg|gezinshui\w*|dyslexie\w*|18-)(?=\W|$)")),
+    (Domain.PARTICIPATIE, re.compile(r"\b(?:participatie\w*|re-?integratie\w*|werk|arbeid\w*|beschut\w*|wsw|sociale werkvoorziening"
+                                     r"|jobcoach\w*|bijstand|inburgering\w*|schuldhulp\w*|schuldsanering|employment|participation)\b")),
+    (Domain.WMO, re.compile(r"\b(?:wmo\w*|maatschappelijke (?:ondersteuning|opvang)|social support|begeleiding|huishoud\w*|beschermd wonen"
+                            r"|dagbesteding|mantelzorg\w*|respijtzorg|vrouwenopvang|hulpmiddel\w*|woonvoorziening\w*|regiotaxi"
+                            r"|maatwerkvoorziening\w*|18\+)(?=\W|$)")),
 )
-_OPEN_PROCEDURE = re.compile(r"\b(?:open ?house|toelating\w*|dynamisch aankoopsysteem|das|dynamic purchasing\w*)\b")
+# Words for a contract outside the social domain, and the budget chapters (taakvelden) of the BBV:
+# 6.x is the social domain, any other taakveld is not.
+_OTHER_DOMAIN = re.compile(
+    r"^(?:overig\w*|anders|other|geen sociaal domein|niet sociaal domein|ict|automatisering|facilitair\w*|huisvesting"
+    r"|openbare ruimte|verkeer\w*|wegen|groen\w*|afval\w*|riolering|vastgoed|bouw\w*|energie|milieu|brandweer"
+    r"|bedrijfsvoering|personeel|financien|onderwijs|sport|cultuur|economie)$")
+_TAAKVELD = re.compile(r"^(\d{1,2})\.(\d{1,2})\b")
+_TAAKVELD_DOMAINS = {
+    "6.1": None, "6.2": None, "6.3": Domain.PARTICIPATIE, "6.4": Domain.PARTICIPATIE, "6.5": Domain.PARTICIPATIE,
+    "6.6": Domain.WMO, "6.71": Domain.WMO, "6.72": Domain.JEUGD, "6.81": Domain.WMO, "6.82": Domain.JEUGD,
+}
+_OPEN_PROCEDURE = re.compile(
+    r"\b(?:open[ -]?house|toelating\w*|dynamisch\w* aankoopsysteem|das|dynamic purchasing\w*|tussentijds\w* toetred\w*"
+    r"|tussentijdse toetreding)\b")
+_NO_ENTRY = re.compile(r"\b(?:geen|zonder|niet)\b[^.;]{0,30}\btussentijd\w*\s+toetre\w*|\btussentijd\w*\s+toetre\w*[^.;]{0,20}\bniet\b")
 _CLOSED_PROCEDURE = re.compile(
-    r"\b(?:europese? aanbesteding|openbare aanbesteding|niet-openbare\w*|meervoudig\w*|enkelvoudig\w*|onderhands\w*"
-    r"|european tender|open tender|restricted|mededingingsprocedure|concurrentiegerichte dialoog|innovatiepartnerschap)\b"
+    r"\b(?:europese? aanbesteding|openbare aanbesteding|openbare procedure|nationale aanbesteding|niet-openbare\w*"
+    r"|meervoudig\w*|enkelvoudig\w*|onderhands\w*|european tender|open tender|open procedure|restricted"
+    r"|mededingingsprocedure|concurrentiegerichte dialoog|innovatiepartnerschap)\b"
 )
-
-
 def supplier_type(value: object) -> SupplierType | None:
     if isinstance(value, SupplierType):
         return value
@@ -75,10 +95,20 @@ def domain(value: object) -> Domain | None:
     if is_empty(value):
         return None
     text = fold(str(value))
+    if m := _TAAKVELD.match(text):  # a BBV taakveld: '6.72 Maatwerkdienstverlening 18-'
+        code = f"{int(m[1])}.{m[2]}"
+        if m[1] != "6":
+            return Domain.OVERIG
+        if _TAAKVELD_DOMAINS.get(code) is not None:
+            return _TAAKVELD_DOMAINS[code]
     for kind, rx in _DOMAIN_WORDS:
         if text == kind.value or rx.search(text):
             return kind
-    raise ValueError(f"'{value}' is not a domain (wmo, jeugd, participatie)")
+    if _OTHER_DOMAIN.match(text):
+        return Domain.OVERIG
+    if _TAAKVELD.match(text):  # 6.1 Samenkracht, 6.2 Wijkteams: social domain, but no one law
+        return None
+    raise ValueError(f"'{value}' is not a domain (wmo, jeugd, participatie, overig)")
 
 
 class Contract(BaseModel):
@@ -102,7 +132,7 @@ class Contract(BaseModel):
     open_entry: bool | None = Field(default=None, description="new providers may join during the term")
     procedure: str | None = Field(default=None, description="procurement procedure as written, e.g. 'open house'")
     min_turnover: float | None = Field(default=None, description="minimum yearly turnover required to contract")
-    min_staff: int | None = Field(default=None, description="minimum number of staff (fte or persons) required")
+    min_staff: float | None = Field(default=None, description="minimum number of staff (fte or persons) required")
     zzp_subcontracting: bool | None = Field(default=None, description="subcontracting to a zzp'er allowed without permission")
     source: str | None = Field(default=None, description="where in the file: 'regel 12', 'rij 12', 'release 3'")
 
@@ -130,9 +160,10 @@ class Contract(BaseModel):
         return value
 
     _dates = field_validator("start", "end", "max_end", mode="before")(lambda cls, v: parse_date(v))
-    _amounts = field_validator("value", "min_turnover", mode="before")(lambda cls, v: parse_amount(v))
-    _bools = field_validator("referral_clause", "open_entry", "zzp_subcontracting", mode="before")(
-        lambda cls, v: parse_bool(v))
+    _amount = field_validator("value", mode="before")(lambda cls, v: parse_amount(v))
+    _turnover = field_validator("min_turnover", mode="before")(lambda cls, v: parse_yearly_amount(v))
+    _bools = field_validator("referral_clause", "open_entry", mode="before")(lambda cls, v: parse_bool(v))
+    _subcontracting = field_validator("zzp_subcontracting", mode="before")(lambda cls, v: parse_subcontracting(v))
     _count = field_validator("min_staff", mode="before")(lambda cls, v: parse_count(v))
     _ext = field_validator("extensions", mode="before")(lambda cls, v: parse_extensions(v))
     _supplier = field_validator("supplier_type", mode="before")(lambda cls, v: supplier_type(v))
@@ -145,7 +176,9 @@ class Contract(BaseModel):
             return value
         if is_empty(value):
             return None
-        form = financing_form(str(value))
+        text = str(value).strip()
+        # a 'Tariefeenheid' or 'Eenheid' column holds a bare unit ('uur', 'etmaal') or a WJ756 code ('04')
+        form = financing_form(text) or form_from_unit(text if text.isdigit() else None, text)
         if form is None:
             raise ValueError(f"'{value}' names no financing form (inspanningsgericht, outputgericht, taakgericht)")
         return form
@@ -162,11 +195,21 @@ class Contract(BaseModel):
         return bool(self.extensions and self.extensions.open_ended)
 
     @cached_property
+    def extension_options(self) -> ExtensionOptions | None:
+        """The extensions as the rules count them. A sum ('2+1+1') whose first part equals the
+        contract's own term (start to end) writes the whole term, so that part is no extension."""
+        ext = self.extensions
+        if ext is not None and ext.leading and ext.count >= 2 and self.start and self.end:
+            if abs(months_between(self.start, self.end) - ext.leading) < 1:
+                return ExtensionOptions(ext.count - 1, ext.months - ext.leading)
+        return ext
+
+    @cached_property
     def possible_end(self) -> date | None:
         """End date plus all extension options, or the maximum end date when later; None when unknown."""
         candidates: list[date] = []
         if self.end is not None:
-            months = self.extensions.months if self.extensions else 0
+            months = self.extension_options.months if self.extension_options else 0
             candidates.append(add_months(self.end + _ONE_DAY, months) - _ONE_DAY if months else self.end)
         if self.max_end is not None:
             candidates.append(self.max_end)
@@ -196,6 +239,8 @@ class Contract(BaseModel):
             return self.open_entry
         if self.procedure:
             text = fold(self.procedure)
+            if _NO_ENTRY.search(text):
+                return False
             if _OPEN_PROCEDURE.search(text):
                 return True
             if _CLOSED_PROCEDURE.search(text):
@@ -204,7 +249,7 @@ class Contract(BaseModel):
 
     @property
     def extensions_text(self) -> str:
-        return format_extensions(self.extensions)
+        return format_extensions(self.extension_options)
 
 
 _ONE_DAY = timedelta(days=1)

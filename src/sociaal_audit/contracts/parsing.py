@@ -39,13 +39,13 @@ def is_empty(value: object) -> bool:
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")  # an Excel date serial: days since 30-12-1899
 _EXCEL_EPOCH = date(1899, 12, 30)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[t ][0-9:.]+(?:z|[+-]\d{2}:?\d{2})?)?$")  # folded: lower case
-_WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t ][0-9:.]+(?:z|[+-]\d{2}:?\d{2})?)?$")  # folded: lower case
+_WORDS = re.compile(r"^(\d{1,2})(?:\s+|-)([a-z]+)\.?(?:\s+|-)(\d{4}|\d{2})$")  # 1 januari 2025, 1-jan-2025, 01-jan-25
 
 
 def parse_date(value: object) -> date | None:
-    """dd-mm-jjjj, d/m/jjjj, dd.mm.jjjj, dd-mm-jj (20jj), jjjj-mm-dd (with an optional time),
-    '1 januari 2025', an Excel date serial (45658 = 1-1-2025), or a date object."""
+    """dd-mm-jjjj, d/m/jjjj, dd.mm.jjjj, dd-mm-jj (20jj), jjjj-mm-dd or jjjj/mm/dd (with an optional
+    time), '1 januari 2025', '1-jan-2025', an Excel date serial (45658 = 1-1-2025), or a date object."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -62,7 +62,7 @@ def parse_date(value: object) -> date | None:
         if m := _ISO.match(text):
             return date(int(m[1]), int(m[2]), int(m[3]))
         if (m := _WORDS.match(text)) and m[2] in MONTHS_NL_EN:
-            return date(int(m[3]), MONTHS_NL_EN[m[2]], int(m[1]))
+            return date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), MONTHS_NL_EN[m[2]], int(m[1]))
     except ValueError:
         raise ValueError(f"'{value}' is not a valid date") from None
     raise ValueError(f"'{value}' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")
@@ -87,10 +87,20 @@ def months_between(start: date, end: date) -> float:
 # ----- amounts ----------------------------------------------------------------------------------
 
 _AMOUNT_CHARS = re.compile(r"^[0-9.,]+$")
+_VAT = re.compile(r"\(?\s*(?:excl|incl|ex|inc|exclusief|inclusief)\.?\s*(?:btw|vat)\s*\)?|\(\s*(?:btw|vat)\s*\)", re.I)
+_PER_YEAR = re.compile(r"\s*(?:per\s+jaar|p\.\s*j\.?|/\s*jaar|jaarlijks|per\s+year|per\s+annum|p\.a\.?|a\s+year)\s*$", re.I)
+# '1,25 mln', '€ 2,5 miljoen', '1,5 ton', '125k'; matched on the text after the number
+_MULTIPLIERS = (
+    (re.compile(r"(?:mld|mrd|miljard|billion|bn)\.?$", re.I), 1_000_000_000),
+    (re.compile(r"(?:mln|mio|miljoen|million|m)\.?$", re.I), 1_000_000),
+    (re.compile(r"ton$", re.I), 100_000),
+    (re.compile(r"(?:k|duizend|dzd|thousand)\.?$", re.I), 1_000),
+)
 
 
 def parse_amount(value: object) -> float | None:
-    """An amount in euros: '1.250.000,00', '€ 1.250.000', '1,250,000.00', '1250000', 1250000.0."""
+    """An amount in euros: '1.250.000,00', '€ 1.250.000', '1,250,000.00', '1250000', 1250000.0,
+    '1,25 mln', '€ 2,5 miljoen', '1,5 ton', '125k', '€ 1.250.000 (excl. btw)'."""
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is not an amount")
     if isinstance(value, (int, float, Decimal)):
@@ -100,8 +110,14 @@ def parse_amount(value: object) -> float | None:
     elif fold(str(value)) in ("geen", "nee", "no", "nil"):  # "minimale omzet: geen"
         return 0.0
     else:
-        text = str(value).strip()
-        text = re.sub(r"(?i)^(?:eur|euro|€)\s*|\s*(?:eur|euro|€)$|\s|'", "", text).replace(" ", "")
+        text = _VAT.sub(" ", str(value)).strip()
+        text = re.sub(r"(?i)^(?:eur|euro|€)\s*|\s*(?:eur|euro|€)$", "", text).strip()
+        factor = 1
+        for rx, multiplier in _MULTIPLIERS:
+            if (m := rx.search(text)) and re.search(r"\d\s*$", text[:m.start()]):
+                factor, text = multiplier, text[:m.start()]
+                break
+        text = re.sub(r"(?i)^(?:eur|euro|€)|(?:eur|euro|€)$|\s|'", "", text)
         text = text.replace(",-", "").replace(".-", "")
         if not _AMOUNT_CHARS.match(text):
             raise ValueError(f"'{value}' is not an amount")
@@ -113,18 +129,28 @@ def parse_amount(value: object) -> float | None:
             decimal_sep = "." if text.count(".") == 1 and len(text) - text.rfind(".") - 1 != 3 else None
         else:
             decimal_sep = None
+        if factor > 1 and decimal_sep is None and text.count(",") + text.count(".") == 1:
+            decimal_sep = "," if "," in text else "."  # '1,250 mln' is 1.25 million, not 1,250 million
         thousands = {",", "."} - {decimal_sep}
         for sep in thousands:
             text = text.replace(sep, "")
         if decimal_sep:
             text = text.replace(decimal_sep, ".")
         try:
-            amount = float(Decimal(text))
+            amount = float(Decimal(text) * factor)
         except InvalidOperation:
             raise ValueError(f"'{value}' is not an amount") from None
     if amount < 0:
         raise ValueError(f"'{value}' is negative")
     return amount
+
+
+def parse_yearly_amount(value: object) -> float | None:
+    """An amount that is per year by nature (a minimum turnover): like :func:`parse_amount`, and
+    'per jaar', 'p.j.' or '/jaar' after it are allowed."""
+    if isinstance(value, str):
+        value = _PER_YEAR.sub("", value)
+    return parse_amount(value)
 
 
 # ----- yes / no ---------------------------------------------------------------------------------
@@ -149,17 +175,35 @@ def parse_bool(value: object) -> bool | None:
     raise ValueError(f"'{value}' is not yes or no")
 
 
-def parse_count(value: object) -> int | None:
+def parse_count(value: object) -> float | None:
+    """A minimum number of staff: '3', '3 fte', 'minimaal 3', 'min. 1,5 fte', 3."""
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is not a number")
     if isinstance(value, (int, float)):
-        return int(value)
+        return float(value)
     if is_empty(value):
         return None
-    m = re.match(r"^\s*(\d+)(?:[.,]0+)?\b", str(value))
+    text = fold(str(value))
+    if text in ("geen", "nee", "no", "none"):
+        return 0.0
+    m = re.match(r"^(?:minimaal|minimum|min\.?|ten minste|tenminste|at least)?\s*(\d+(?:[.,]\d+)?)\b", text)
     if not m:
         raise ValueError(f"'{value}' is not a number")
-    return int(m[1])
+    return float(m[1].replace(",", "."))
+
+
+def parse_subcontracting(value: object) -> bool | None:
+    """May the provider subcontract to a zzp'er without permission? 'ja', 'toegestaan', 'zonder
+    toestemming' -> True; 'nee', 'alleen met toestemming', 'niet toegestaan' -> False."""
+    if isinstance(value, str) and not is_empty(value):
+        text = fold(value)
+        if re.search(r"\b(?:zonder|geen)\s+(?:voorafgaande\s+)?(?:schriftelijke\s+)?toestemming\b|\bvrij\b", text):
+            return True
+        if re.search(r"\btoestemming\b|\bniet\s+toegestaan\b|\bverboden\b|\buitgesloten\b", text):
+            return False
+        if re.search(r"^toegestaan\b", text):
+            return True
+    return parse_bool(value)
 
 
 # ----- extension options -------------------------------------------------------------------------
@@ -167,33 +211,70 @@ def parse_count(value: object) -> int | None:
 
 @dataclass(frozen=True)
 class ExtensionOptions:
-    """What a contract may be extended by: ``count`` extensions of ``months`` in all, or open-ended."""
+    """What a contract may be extended by: ``count`` extensions of ``months`` in all, or open-ended.
+
+    ``leading`` is set only for a sum such as '2+1+1': Dutch procurement writes the initial term
+    first in that notation, so :class:`~sociaal_audit.contracts.model.Contract` drops the first part
+    when it equals the contract's own term."""
 
     count: int = 0
     months: int = 0
     open_ended: bool = False
+    leading: int = 0  # written as a sum ('2+1+1'): the months of its first part, which may be the initial term
 
 
 _UNIT = r"(jaar|jaren|jr|maand|maanden|kalendermaanden|mnd|year|years|yr|month|months)"
-_TIMES_UNIT = re.compile(rf"(\d+)\s*(?:x|×|\*|keer|maal|times)\s*(\d+)\s*{_UNIT}")
+_NUMBER_WORDS = {
+    "een": 1, "one": 1, "twee": 2, "two": 2, "drie": 3, "three": 3, "vier": 4, "four": 4,
+    "vijf": 5, "five": 5, "zes": 6, "six": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "twaalf": 12,
+    "vierentwintig": 24, "zesendertig": 36,
+}
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(_NUMBER_WORDS)})(maal|keer)?\b")
+_TIMES_UNIT = re.compile(rf"(\d+)\s*(?:x|×|\*|keer|maal|times)\s*(?:[a-z ]{{0,30}}?\s)?(\d+)\s*{_UNIT}")
 _STANDARD = re.compile(rf"(\d+)\s*{_UNIT}[^0-9]{{0,40}}?(?:maximaal|max\.?|ten hoogste|hooguit|up to|at most)\s*(\d+)\s*(?:x|×|keer|maal|times)")
-_PLUS = re.compile(rf"^(\d+(?:\s*\+\s*\d+)+)\s*{_UNIT}$")
+_PLUS_PART = re.compile(rf"^(\d+)\s*{_UNIT}?$")
+_BARE_TIMES = re.compile(r"^(?:(?:maximaal|max\.?|optie|opties)\s*)?(\d+)\s*(?:x|×|\*)\s*(\d+)$")  # '2x1': years
 _SINGLE = re.compile(rf"^(?:(?:1|een|one)\s*(?:x|×|keer|maal)\s*)?(?:met\s+)?(\d+)\s*{_UNIT}$")
 _OPEN = re.compile(r"\b(?:onbepaalde tijd|stilzwijgend\w*|automatisch\w*|indefinite\w*|tacit\w*|evergreen)\b")
 
 
-def _months(n: int, unit: str) -> int:
-    return n * 12 if unit.startswith(("j", "y")) else n
+def _months(n: int, unit: str | None) -> int:
+    return n * 12 if unit is None or unit.startswith(("j", "y")) else n
+
+
+def _number_words(text: str) -> str:
+    """'tweemaal twee jaar' -> '2 maal 2 jaar', 'met een jaar' -> 'met 1 jaar'."""
+    return _NUMBER_WORD.sub(lambda m: f"{_NUMBER_WORDS[m[1]]}" + (f" {m[2]} " if m[2] else ""), text)
+
+
+def _plus(text: str) -> ExtensionOptions | None:
+    """'1+1+1', '1 + 1 jaar', '1 jaar + 1 jaar', '6 + 6 maanden': each part one extension; a part
+    without a unit takes the unit of the parts after it, and years when none has one. The first
+    part's months are kept as ``leading``."""
+    parts = [p.strip() for p in text.split("+")]
+    if len(parts) < 2:
+        return None
+    matches = [_PLUS_PART.match(p) for p in parts]
+    if not all(matches):
+        return None
+    months: list[int] = []
+    unit: str | None = None
+    for m in reversed(matches):
+        unit = m[2] or unit  # type: ignore[index]
+        months.append(_months(int(m[1]), unit))  # type: ignore[index]
+    return ExtensionOptions(len(parts), sum(months), leading=months[-1])
 
 
 def parse_extensions(value: object) -> ExtensionOptions | None:
-    """'2x1 jaar', '2 x 12 maanden', '1 + 1 jaar' (two extensions of a year), '12 maanden, maximaal 2 keer',
-    'geen', 'stilzwijgend met een jaar' (open-ended)."""
+    """'2x1 jaar', '2 x 12 maanden', 'tweemaal twee jaar', '1 + 1 jaar' or '1+1+1' (extensions of a
+    year each), '2x1' (years), '12 maanden, maximaal 2 keer', 'geen', 'stilzwijgend met een jaar'
+    (open-ended)."""
     if isinstance(value, ExtensionOptions):
         return value
     if isinstance(value, dict):  # as dumped to JSON: {"count": 2, "months": 24, "open_ended": false}
         try:
-            return ExtensionOptions(int(value.get("count", 0)), int(value.get("months", 0)), bool(value.get("open_ended", False)))
+            return ExtensionOptions(int(value.get("count", 0)), int(value.get("months", 0)), bool(value.get("open_ended", False)),
+                                    int(value.get("leading", 0)))
         except (TypeError, ValueError):
             raise ValueError(f"'{value}' is not an extension option") from None
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -205,15 +286,18 @@ def parse_extensions(value: object) -> ExtensionOptions | None:
         return ExtensionOptions(0, 0)
     if _OPEN.search(text):
         return ExtensionOptions(0, 0, open_ended=True)
+    text = " ".join(_number_words(text).split())
     if m := _TIMES_UNIT.search(text):
         count, n = int(m[1]), int(m[2])
         return ExtensionOptions(count, count * _months(n, m[3]))
     if m := _STANDARD.search(text):
         n, count = int(m[1]), int(m[3])
         return ExtensionOptions(count, count * _months(n, m[2]))
-    if m := _PLUS.match(text):
-        parts = [int(p) for p in m[1].split("+")]
-        return ExtensionOptions(len(parts), sum(_months(p, m[2]) for p in parts))
+    if (plus := _plus(text)) is not None:
+        return plus
+    if m := _BARE_TIMES.match(text):
+        count = int(m[1])
+        return ExtensionOptions(count, count * _months(int(m[2]), None))
     if m := _SINGLE.match(text):
         return ExtensionOptions(1, _months(int(m[1]), m[2]))
     raise ValueError(f"'{value}' is not an extension option (expected e.g. '2x1 jaar' or 'geen')")

@@ -18,7 +18,9 @@ an unknown field is ``not_applicable``, never a fail. Tests (``test:``):
   procedure such as a European tender) and the possible term is longer than ``min_years``.
 
 Filters: ``domains`` (only contracts of these domains) and ``min_value`` (only contracts of at
-least this value); other contracts are ``not_applicable``.
+least this value); other contracts are ``not_applicable``. A contract whose register puts it
+outside the social domain (domain ``overig``: ICT, openbare ruimte, a taakveld outside chapter 6)
+is ``not_applicable`` unless ``domains`` names ``overig``.
 """
 
 from __future__ import annotations
@@ -53,10 +55,18 @@ class Params(BaseModel):
     forms: list[FinancingForm] = Field(default_factory=lambda: [FinancingForm.INSPANNINGSGERICHT],
                                        description="financing: forms that fail")
     max_turnover: float = Field(default=100_000, ge=0, description="entry_threshold: highest acceptable minimum turnover (euros)")
-    max_staff: int = Field(default=1, ge=1, description="entry_threshold: highest acceptable minimum staff")
+    max_staff: float = Field(default=1, ge=1, description="entry_threshold: highest acceptable minimum staff (persons or fte)")
     min_years: float = Field(default=2, ge=0, description="open_entry: closed contracts up to this term pass")
     domains: list[Domain] = Field(default_factory=list, description="only contracts of these domains (empty: all)")
     min_value: float = Field(default=0, ge=0, description="only contracts of at least this value (euros)")
+
+
+def in_scope(c: Contract, domains: list[Domain]) -> bool:
+    """Is the contract one the rule judges? Those of ``domains`` (empty: every social-domain contract
+    and those of unknown domain; a contract outside the social domain only when ``overig`` is named)."""
+    if domains:
+        return c.domain in domains
+    return c.domain is not Domain.OVERIG
 
 
 def base_values(c: Contract, lang: str) -> dict:
@@ -74,7 +84,7 @@ def check(rule, subject: Contract, ctx: RegisterContext) -> Outcome:
     p: Params = rule.params
     c = subject
     lang = ctx.lang
-    if p.domains and c.domain not in p.domains:
+    if not in_scope(c, p.domains):
         return Outcome("not_applicable", values={"reason": "domain"})
     if p.min_value and (c.value is None or c.value < p.min_value):
         return Outcome("not_applicable", values={"reason": "value"})
@@ -107,9 +117,9 @@ def _referral(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
 
 def _entry_threshold(p: Params, c: Contract, values: dict, lang: str) -> Outcome:
     known = [x for x in (c.min_turnover, c.min_staff, c.zzp_subcontracting) if x is not None]
-    values.update(max_turnover=display.money(p.max_turnover, lang), max_staff=p.max_staff,
+    values.update(max_turnover=display.money(p.max_turnover, lang), max_staff=display.number(p.max_staff, lang),
                   min_turnover=display.money(c.min_turnover, lang) if c.min_turnover is not None else "",
-                  min_staff=c.min_staff if c.min_staff is not None else "")
+                  min_staff=display.number(c.min_staff, lang) if c.min_staff is not None else "")
     if not known:
         return Outcome("not_applicable", values={"reason": "no entry requirements known"})
     reasons = []

@@ -14,7 +14,8 @@ running sums. Measures (``measure:``):
 
 Fails when the value share is above ``max_value_share`` or the count share above
 ``max_count_share`` (percent; leave one out to test only the other). Not applicable when fewer
-than ``min_contracts`` contracts have the facts.
+than ``min_contracts`` contracts have the facts. Contracts outside the social domain (domain
+``overig``) are left out of both shares.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ...contracts import display
 from ...contracts.financing import FinancingForm
-from ...contracts.model import Contract
+from ...contracts.model import Contract, Domain
 from . import Outcome
 
 NAME = "portfolio"
@@ -62,6 +63,8 @@ class Tally:
         self.top: list[tuple[float, str]] = []  # (value, id) of the largest hits
 
     def _hit(self, c: Contract) -> bool | None:
+        if c.domain is Domain.OVERIG:  # outside the social domain: not part of the portfolio judged
+            return None
         if self.p.measure == "long_term":
             years = c.possible_years
             return None if years is None else years > self.p.years + 1e-9
