@@ -193,3 +193,45 @@ def test_a_quoted_markdown_table_reads_as_rows() -> None:
     assert readable_quote(quote) == ("Product | Productcode | Eenheid | Tarief / Hulp bij het huishouden | 02A01 | "
                                      "per uur | € 27,50 / Jobcoaching | 60B01 | per uur | €…")
     assert readable_quote("Het tarief is\n€ 27,50 | per uur.") == "Het tarief is € 27,50 | per uur."  # not a table
+
+
+
+
+
+def test_a_quoted_markdown_table_reads_as_rows() -> None:
+    from sociaal_audit.output.report_model import readable_quote
+
+    quote = ("| Product | Productcode | Eenheid | Tarief |\n|---|:---:|---|---:|\n"
+             "| Hulp bij het huishouden | 02A01 | per uur | € 27,50 |\n| Jobcoaching | 60B01 | per uur | €…")
+    assert readable_quote(quote) == ("Product | Productcode | Eenheid | Tarief / Hulp bij het huishouden | 02A01 | "
+                                     "per uur | € 27,50 / Jobcoaching | 60B01 | per uur | €…")
+    assert readable_quote("Het tarief is\n€ 27,50 | per uur.") == "Het tarief is € 27,50 | per uur."  # not a table
+
+
+@pytest.fixture(scope="module")
+def register_run():
+    from pathlib import Path
+
+    from sociaal_audit.runner import CheckOptions, check_paths
+
+    register = Path(__file__).parents[1] / "contracts" / "data" / "register-lindewaarde.csv"
+    return check_paths([str(register)], CheckOptions(packs=["contracten"], jobs=1, lang="nl"))
+
+
+def test_register_only_run_names_the_register_and_counts_no_document_points(register_run) -> None:
+    text = render(register_run, "markdown")
+    head = text.split("## Samenvatting")[0]
+    assert "**Contractregister register-lindewaarde.csv**" in head
+    assert "Gemeente" not in head and "geen documenten" not in head
+    summary = text.split("## Samenvatting")[1].split("\n## ")[0]
+    assert "getoetste punten" not in summary
+    assert "Contractregister met 33 contracten:" in summary
+
+
+def test_run_where_no_file_could_be_read_says_so() -> None:
+    run = load("run-two-documents.json")
+    run.documents = []
+    run.finalize()
+    summary = render(run, "markdown").split("## Samenvatting")[1].split("\n## ")[0]
+    assert "Er is geen document getoetst." in summary and "Van de 0" not in summary
+    assert "Bestanden die niet konden worden gelezen: 1; zie Invoerfouten." in summary

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from .report_strings import THEMES, kind_name, law_name, long_date, text, theme_name
@@ -427,7 +428,7 @@ def _counts(findings: list[Finding]) -> Counts:
     return c
 
 
-def _summary_lines(c: Counts, lang: str, input_errors: int = 0) -> list[str]:
+def _summary_lines(c: Counts, lang: str) -> list[str]:
     checked = c.passed + c.failed + c.errors
     lines = [text("summary_counts", lang, total=checked, passed=c.passed, failed=c.failed,
                   error=c.error, warning=c.warning, info=c.info)]
@@ -435,8 +436,6 @@ def _summary_lines(c: Counts, lang: str, input_errors: int = 0) -> list[str]:
         lines.append(text("summary_na", lang, n=c.not_applicable))
     if c.errors:
         lines.append(text("summary_rule_errors", lang, n=c.errors))
-    if input_errors:
-        lines.append(text("summary_input_errors", lang, n=input_errors))
     return lines
 
 
@@ -447,7 +446,36 @@ def _register_summary(run: Any, lang: str) -> list[str]:
     contracts = sum(r.contracts for r in registers)
     failed = sum(t.failed for r in registers for t in r.tallies)
     passed = sum(t.passed for r in registers for t in r.tallies)
-    return [text("reg_summary", lang, registers=len(registers), contracts=contracts, passed=passed, failed=failed)]
+    key = "reg_summary_one" if len(registers) == 1 else "reg_summary"
+    return [text(key, lang, registers=len(registers), contracts=contracts, passed=passed, failed=failed)]
+
+
+def _run_summary(run: Any, counts: Counts, has_documents: bool, lang: str) -> list[str]:
+    """The summary lines of the whole run: the points checked in documents, the registers, input errors.
+    A run without documents does not count points it never checked."""
+    if has_documents:
+        lines = _summary_lines(counts, lang)
+    elif not getattr(run, "contracts", None):
+        lines = [text("no_documents_checked", lang)]
+    else:
+        lines = []
+    lines += _register_summary(run, lang)
+    if run.errors:
+        lines.append(text("summary_input_errors", lang, n=len(run.errors)))
+    return lines
+
+
+def _subtitle(docs: list[DocumentReport], run: Any, lang: str) -> str:
+    registers = getattr(run, "contracts", None) or []
+    if len(docs) == 1:
+        return docs[0].title
+    if docs:
+        return text("documents_n", lang, n=len(docs))
+    if len(registers) == 1:
+        return text("register_one", lang, name=PurePath(registers[0].path).name)
+    if registers:
+        return text("registers_n", lang, n=len(registers))
+    return text("no_documents", lang)
 
 
 def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
@@ -518,16 +546,13 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
     counts = _counts(all_findings)
     top = sorted([f for d in docs for f in d.failed if f.status == "fail" and not f.suppressed], key=ctx.rank)[:3]
     municipalities = sorted({d.municipality for d in run.documents if d.municipality})
-    if len(docs) == 1:
-        subtitle = docs[0].title
-    elif docs:
-        subtitle = text("documents_n", lang, n=len(docs))
-    else:
-        subtitle = text("no_documents", lang)
+    subtitle = _subtitle(docs, run, lang)
     given = date or getattr(run, "date", None)
     shown_date = long_date(given, lang) if given else ""
     packs = [text("pack_line", lang, title=p.title, id=p.id, version=p.version) for p in run.packs]
-    meta = [(text("municipality", lang), ", ".join(municipalities) or text("unknown", lang))]
+    meta = []
+    if docs:  # a contract register names no municipality
+        meta.append((text("municipality", lang), ", ".join(municipalities) or text("unknown", lang)))
     if shown_date:
         meta.append((text("audit_date", lang), shown_date))
     if len(docs) == 1:
@@ -552,9 +577,7 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
         date=shown_date,
         tool_version=run.tool.version,
         multi=len(docs) > 1,
-        summary_lines=(_summary_lines(counts, lang, len(run.errors)) if docs or not getattr(run, "contracts", None)
-                       else [])  # a register-only run has no document points to count
-        + _register_summary(run, lang),
+        summary_lines=_run_summary(run, counts, bool(docs), lang),
         top=top,
         documents=docs,
         corpus=_corpus(run, ctx),
