@@ -213,3 +213,60 @@ def test_empty_register_file(tmp_path):
     with pytest.raises(InputError) as exc:
         load_register(str(path))
     assert exc.value.code == "empty_file"
+
+
+def test_messy_excel_export_with_totals_and_notes(tmp_path):
+    # Excel's "CSV UTF-8": a BOM, a title row with commas, headers in capitals and odd spacing, empty
+    # rows, a totals row and a note under the table; values as people type them
+    text = ("\ufeffContractregister sociaal domein, gemeente Lindewaarde, peildatum 1-1-2025;;;;;;\n"
+            ";;;;;;\n"
+            "  CONTRACTNUMMER ;Leverancier ;Ingangs datum;Eind-datum;Verlengingsopties;Waarde (EUR);Tariefeenheid\n"
+            "JH-2023-001;Stichting Jeugdformaat;1 januari 2023;2024-12-31;tweemaal twee jaar;€ 1.250.000;Uur\n"
+            ";;;;;;\n"
+            "WMO-2024-002;Logeerhuis De Linde;45292;31-12-2025;1+1;1,25 mln;lumpsum\n"
+            "PW-2024-003;Jobcoach A. Hendriks;01-01-2024;31-12-2024;geen;\"62.000,-\";04\n"
+            ";;;;;;\n"
+            "Totaal;;;;;\"2.562.000,00\";\n"
+            "Bron: inkoopadministratie, bewerkt door team Inkoop.;;;;;;\n")
+    reg, problems = load_register(write(tmp_path, "register.csv", text))
+    assert problems == []
+    assert [c.id for c in reg.contracts] == ["JH-2023-001", "WMO-2024-002", "PW-2024-003"]
+    jh, wmo, pw = reg.contracts
+    assert (jh.start, jh.possible_years, jh.value, jh.financing.value) == (date(2023, 1, 1), 6, 1_250_000.0, "inspanningsgericht")
+    assert (wmo.start, wmo.value, wmo.possible_years) == (date(2024, 1, 1), 1_250_000.0, 4)
+    assert (pw.value, pw.financing.value, pw.source) == (62_000.0, "inspanningsgericht", "regel 7")
+    assert sum(c.value for c in reg.contracts) == 2_562_000.0  # the totals row is not counted twice
+
+
+def test_a_row_without_number_but_with_facts_is_still_a_problem(tmp_path):
+    text = ("Contractnummer;Omschrijving;Einddatum;Waarde\n"
+            "A-1;Begeleiding;31-12-2025;100.000\n"
+            ";Totaal ontzorgen;31-12-2026;50.000\n"
+            "A-2;Totaal ontzorgen;31-12-2026;50.000\n")
+    reg, problems = load_register(write(tmp_path, "r.csv", text))
+    assert [c.id for c in reg.contracts] == ["A-1", "A-2"]  # a title that starts with 'Totaal' is a contract
+    assert [(p.source, p.message) for p in problems] == [("regel 3", "no contract number")]
+
+
+def test_utf16_tab_separated_export(tmp_path):
+    text = "Contractnummer\tLeverancier\tEinddatum\nJH-1\tZorgcoöperatie Één\t31-12-2025\n"
+    reg, problems = load_register(write(tmp_path, "register.csv", text, "utf-16"))
+    assert problems == [] and reg.contracts[0].supplier == "Zorgcoöperatie Één"
+
+
+def test_ocds_maximum_extent_only_on_the_tender_period(tmp_path):
+    release = {"ocid": "ocds-x-3", "id": "3", "date": "2024-01-01", "tag": ["contract"],
+               "tender": {"title": "Beschermd wonen", "contractPeriod": {"maxExtentDate": "2031-12-31T23:59:59+01:00"}},
+               "awards": [{"id": "A3", "status": "active", "suppliers": [{"id": "S", "name": "Kwadrant Wonen"}]}],
+               "contracts": [{"id": "BW-2024-1", "awardID": "A3", "status": "active",
+                              "period": {"startDate": "2024-01-01T00:00:00+01:00", "endDate": "2027-12-31T23:59:59+01:00"}}]}
+    reg, problems = load_register(write(tmp_path, "bw.jsonl", json.dumps(release) + "\n"))
+    (c,) = reg.contracts
+    assert problems == [] and c.end == date(2027, 12, 31) and c.max_end == date(2031, 12, 31) and c.possible_years == 8
+
+
+def test_ocds_record_without_compiled_release_is_a_row_problem(tmp_path):
+    record = {"ocid": "ocds-x-4", "releases": [{"url": "https://example.invalid/r/1.json", "date": "2024-01-01", "tag": ["tender"]}]}
+    reg, problems = load_register(write(tmp_path, "records.json", json.dumps({"uri": "x", "records": [record]})))
+    assert reg.contracts == []
+    assert [p.source for p in problems] == ["record 1"] and "compiledRelease" in problems[0].message

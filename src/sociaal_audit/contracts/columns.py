@@ -1,7 +1,8 @@
 """The column map: which register column holds which contract field, in Dutch and English.
 
-Headers are compared folded (lower case, no accents, punctuation as spaces), so "Einddatum",
-"EINDDATUM" and "eind-datum" match the alias "einddatum"... but "eind datum" only when listed.
+Headers are compared folded (lower case, no accents, punctuation as spaces, text in brackets left
+out), so "Einddatum", "EINDDATUM " and "Einddatum (dd-mm-jjjj)" match the alias "einddatum"; when
+no header matches as written, spacing is ignored too ("Eind datum", "Contract nummer").
 The default map below covers the headers of common Dutch register exports; extend it with a
 YAML file that maps a field to one header or a list of headers::
 
@@ -91,15 +92,21 @@ class ColumnMap:
         return ColumnMap(aliases)
 
     def assign(self, headers: Iterable[object]) -> dict[int, str]:
-        """Column index -> field, for the headers of one register. Each field takes its first match."""
+        """Column index -> field, for the headers of one register. Each field takes its first match;
+        a header written with other spacing ('Contract nummer', 'Ingangs datum') matches when no
+        header matches as written."""
         normal = [normalise_header(h) for h in headers]
         taken: dict[int, str] = {}
-        for name, aliases in self.aliases.items():
-            for alias in aliases:
-                hit = next((i for i, h in enumerate(normal) if h == alias and i not in taken), None)
-                if hit is not None:
-                    taken[hit] = name
-                    break
+        for compare in (lambda h: h, lambda h: h.replace(" ", "")):
+            columns = [compare(h) for h in normal]
+            for name, aliases in self.aliases.items():
+                if name in taken.values():
+                    continue
+                for alias in aliases:
+                    hit = next((i for i, h in enumerate(columns) if h and h == compare(alias) and i not in taken), None)
+                    if hit is not None:
+                        taken[hit] = name
+                        break
         return taken
 
 

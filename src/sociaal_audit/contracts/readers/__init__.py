@@ -14,6 +14,7 @@ allows streaming (CSV, XLSX in read-only mode, OCDS).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -39,10 +40,30 @@ _FIELD_NAMES_NL = {
 }
 
 
+_TOTAL = re.compile(r"^(?:sub|eind|grand\s*)?(?:totaal|totalen|total|totals|som|sum)\b", re.I)
+_AMOUNT_FIELDS = {"value", "min_turnover"}
+
+
+def is_summary_row(data: Mapping[str, Any]) -> bool:
+    """A totals row under the table ('Totaal', 'Subtotaal Wmo', or only amounts and no contract
+    number) or a note under it (only a sentence in the first column): not a contract."""
+    if "id" not in data:  # only amounts, perhaps under a label such as 'Totaal': nothing else a contract has
+        labels = [str(data[name]).strip() for name in ("title", "supplier") if name in data]
+        return set(data) <= _AMOUNT_FIELDS | {"title", "supplier"} and (
+            set(data) <= _AMOUNT_FIELDS or any(_TOTAL.match(text) for text in labels))
+    if _TOTAL.match(str(data["id"]).strip()):
+        return True
+    if set(data) == {"id"}:
+        text = str(data["id"]).strip()
+        return len(text.split()) >= 3 or text.endswith((".", ":"))  # 'Bron: inkoopadministratie, peildatum 1-1-2025'
+    return False
+
+
 def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None) -> Contract | RowProblem:
-    """Validate one row (field -> raw value) into a Contract, or a RowProblem naming the column."""
+    """Validate one row (field -> raw value) into a Contract, or a RowProblem naming the column.
+    An empty row, a totals row and a note under the table raise :class:`_EmptyRow`."""
     data = {k: v for k, v in values.items() if v is not None and not (isinstance(v, str) and not v.strip())}
-    if not data:
+    if not data or is_summary_row(data):
         raise _EmptyRow
     if "id" not in data:
         return RowProblem(source, "no contract number")
@@ -61,11 +82,11 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
 
 
 class _EmptyRow(Exception):
-    """Raised for a row without any value; readers skip it."""
+    """Raised for a row that holds no contract (empty, totals, a note); readers skip it."""
 
 
 def row_to_contract(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None) -> Contract | RowProblem | None:
-    """Like :func:`contract_from_fields` but None for an empty row."""
+    """Like :func:`contract_from_fields` but None for a row that holds no contract."""
     try:
         return contract_from_fields(values, source, headers)
     except _EmptyRow:

@@ -1,7 +1,8 @@
 """OCDS contract data: release packages, record packages and JSON Lines, streamed.
 
 * release package (``{"releases": [...]}``): each release of ``releases.item`` in turn (ijson);
-* record package (``{"records": [...]}``): the ``compiledRelease`` of each record;
+* record package (``{"records": [...]}``): the ``compiledRelease`` of each record (a record
+  without one is a row problem);
 * JSON Lines (``.jsonl``, ``.ndjson``, or a ``.json`` whose first line is a whole release): one
   compiled release, record or release package per line.
 
@@ -22,7 +23,7 @@ supplier               ``awards[].suppliers[0].name``
 supplier type          ``parties[].details.scale`` ``selfEmployed`` -> zzp; otherwise the local field
 start, end, max end    ``contracts[].period``, else ``awards[].contractPeriod``, else
                        ``tender.contractPeriod``: ``startDate``, ``endDate`` (or start +
-                       ``durationInDays``), ``maxExtentDate``
+                       ``durationInDays``); ``maxExtentDate`` from the first of these that has it
 extension options      ``tender.hasRenewal`` and ``tender.renewal.maximumRenewals`` x
                        ``renewal.period.durationInDays``
 value                  ``contracts[].value.amount``, else ``awards[].value.amount``, else ``tender.value``
@@ -135,9 +136,16 @@ def _reason(exc: Exception) -> str:
 
 
 def _compiled(item: Any) -> Any:
+    """A record's compiled release; a record without one cannot be read (its releases are only
+    linked or not merged), which is a row problem rather than a silent skip."""
     if isinstance(item, dict) and "compiledRelease" in item:
         return item["compiledRelease"]
+    if isinstance(item, dict) and isinstance(item.get("releases"), list) and "tender" not in item and "awards" not in item:
+        return _NO_COMPILED
     return item
+
+
+_NO_COMPILED = object()
 
 
 def _lines(path: str) -> Iterator[tuple[str, Any]]:
@@ -165,6 +173,9 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
     for source, release in iter_releases(path):
         if isinstance(release, RowProblem):
             yield release
+            continue
+        if release is _NO_COMPILED:
+            yield RowProblem(source, "record without compiledRelease (compile the releases first, e.g. with ocdskit compile)")
             continue
         if not isinstance(release, dict):
             yield RowProblem(source, "not an OCDS release (expected an object)")
@@ -220,12 +231,15 @@ def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: d
         party = _dict(parties.get(str(suppliers[0].get("id"))))
         if _dict(party.get("details")).get("scale") == "selfEmployed":
             fields["supplier_type"] = "zzp"
-    period = _dict(contract.get("period")) or _dict(award.get("contractPeriod")) or _dict(tender.get("contractPeriod"))
+    periods = [p for p in (_dict(contract.get("period")), _dict(award.get("contractPeriod")), _dict(tender.get("contractPeriod"))) if p]
+    period = periods[0] if periods else {}
     start = parse_date(period.get("startDate"))
     end = parse_date(period.get("endDate"))
     if end is None and start is not None and period.get("durationInDays"):
         end = start + timedelta(days=int(period["durationInDays"]) - 1)
-    fields.update(start=start, end=end, max_end=parse_date(period.get("maxExtentDate")))
+    # the ceiling for extensions is often only on the tender's period, the dates on the contract's
+    max_end = next((parse_date(p["maxExtentDate"]) for p in periods if p.get("maxExtentDate")), None)
+    fields.update(start=start, end=end, max_end=max_end)
     if tender.get("hasRenewal") is False:
         fields["extensions"] = "geen"
     renewal = _dict(tender.get("renewal"))
