@@ -8,9 +8,10 @@ import json
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 from sociaal_audit.compare import build_table
-from sociaal_audit.output.compare_render import render_csv, render_html
+from sociaal_audit.output.compare_render import render_csv, render_html, render_json
 from sociaal_audit.runner import CheckOptions, check_paths
 
 WMO = """# Verordening maatschappelijke ondersteuning Beekveld 2026
@@ -86,15 +87,94 @@ def test_municipality_rows_merge_documents(tmp_path):
     assert len(rows["Beekveld"].documents) == 2
 
 
+def test_a_quoted_failing_provision_fails_the_municipality(tmp_path):
+    """Beekveld's Wmo ordinance finances per wijk (P26 passes) but its youth ordinance finances
+    per hour (P26 fails, quoted): the other ordinance does not undo that, so Beekveld fails P26."""
+    run = _run(tmp_path)
+    per_doc = {r.label: r.cells["P26"] for r in build_table([run]).rows}
+    assert per_doc["Verordening jeugdhulp Beekveld 2026"] == "fail"
+    assert per_doc["Verordening maatschappelijke ondersteuning Beekveld 2026"] == "pass"
+    rows = {r.label: r for r in build_table([run], by="municipality").rows}
+    assert rows["Beekveld"].cells["P26"] == "fail"
+    # a provision that is missing from one ordinance and present in the other is met (requires)
+    assert rows["Beekveld"].cells["P05"] == "pass"
+
+
+def test_municipalities_are_grouped_like_the_checks_across_documents(tmp_path):
+    """Names without case or diacritics; undetected municipalities by directory, never lumped together."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "wmo.md").write_text(WMO.replace("Beekveld", "Súdwest-Fryslân"), encoding="utf-8")
+    (tmp_path / "a" / "jeugd.md").write_text(JEUGD.replace("Beekveld", "Sudwest-Fryslan"), encoding="utf-8")
+    anonymous = OTHER.replace("De raad van de gemeente Dalwijk;\n", "").replace(" Dalwijk 2026", "")
+    (tmp_path / "a" / "zonder-naam.md").write_text(anonymous, encoding="utf-8")
+    (tmp_path / "b" / "zonder-naam.md").write_text(anonymous, encoding="utf-8")
+    run = check_paths([str(tmp_path)], CheckOptions())
+    assert sorted(d.municipality or "-" for d in run.documents) == ["-", "-", "Sudwest-Fryslan", "Súdwest-Fryslân"]
+    rows = build_table([run], by="municipality").rows
+    assert len(rows) == 3
+    fryslan = next(r for r in rows if r.key.startswith("gemeente:"))
+    assert fryslan.label == "Sudwest-Fryslan" and len(fryslan.documents) == 2  # label of the first path: a/jeugd.md
+    assert sorted(r.label for r in rows if r.key.startswith("map:")) == [str(tmp_path / "a"), str(tmp_path / "b")]
+
+
+def test_results_across_documents_count_for_the_municipality():
+    """With the samenhang pack alone, P12 and P13 come only from results across documents."""
+    beekveld = Path(__file__).parent / "corpus" / "data" / "beekveld"
+    run = check_paths([str(beekveld)], CheckOptions(packs=["samenhang"]))
+    statuses = {c.rule: c.status for c in run.corpus}
+    (row,) = build_table([run], by="municipality").rows
+    assert row.label == "Beekveld"
+    assert row.cells["P12"] == _expected(statuses["SAM-P12-een-verordening"])
+    assert row.cells["P13"] == _expected(statuses["SAM-P13-dubbele-artikelen"])
+    assert {row.cells["P12"], row.cells["P13"]} != {"na"}
+
+
+def _expected(status: str) -> str:
+    return {"not_applicable": "na"}.get(status, status)
+
+
 def test_csv_output_parses_with_totals(tmp_path):
     table = build_table([_run(tmp_path)], by="document")
-    rows = list(csv.reader(io.StringIO(render_csv(table))))
-    header, body, totals = rows[0], rows[1:-1], rows[-1]
-    assert header[0] == "Document" and header[2:-2] == table.principles
+    text = render_csv(table)
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with the byte order mark
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    header, body, passed, failed = rows[0], rows[1:-2], rows[-2], rows[-1]
+    assert header[:3] == ["Document", "Gemeente", "Bestand"] and header[3:-2] == table.principles
     assert len(body) == 3
+    assert [r[2] for r in body] == [r.key for r in table.rows]  # the file tells equal titles apart
     p05 = header.index("P05")
     assert [r[p05] for r in body] == ["fail", "pass", "fail"]
-    assert totals[0] == "Totaal" and totals[p05] == "1/2"
+    # totals as plain numbers, one row each: "1/2" would become a date in a spreadsheet
+    assert passed[0] == "Totaal in orde" and passed[p05] == "1"
+    assert failed[0] == "Totaal ontbreekt" and failed[p05] == "2"
+
+
+def test_csv_defuses_formulas_in_titles(tmp_path):
+    (tmp_path / "x.md").write_text(WMO.replace("# Verordening", "# =HYPERLINK(\"http://x\") Verordening"), encoding="utf-8")
+    table = build_table([check_paths([str(tmp_path)], CheckOptions())], by="document")
+    rows = list(csv.reader(io.StringIO(render_csv(table).removeprefix("\ufeff"))))
+    assert rows[1][0].startswith("'=HYPERLINK")
+
+
+def test_municipality_csv_lists_the_files_of_each_row(tmp_path):
+    table = build_table([_run(tmp_path)], by="municipality")
+    rows = list(csv.reader(io.StringIO(render_csv(table, "en").removeprefix("\ufeff"))))
+    assert rows[0][:2] == ["Municipality", "Files"]
+    beekveld = next(r for r in rows if r[0] == "Beekveld")
+    assert sorted(Path(p).name for p in beekveld[1].split(";")) == ["beekveld-jeugd.md", "beekveld-wmo.md"]
+    assert rows[-2][0] == "Total passed" and rows[-1][0] == "Total failed"
+
+
+def test_markdown_rows_name_their_file(tmp_path):
+    from sociaal_audit.output.compare_render import render_markdown
+
+    for year in ("2015", "2019"):  # two versions with the same title
+        (tmp_path / f"wmo_{year}.md").write_text(WMO.replace("Beekveld 2026", "Beekveld"), encoding="utf-8")
+    md = render_markdown(build_table([check_paths([str(tmp_path)], CheckOptions())]), "nl")
+    rows = [line for line in md.splitlines() if line.startswith("| Verordening")]
+    assert len(rows) == 2 and "wmo\\_2015.md" in rows[0] and "wmo\\_2019.md" in rows[1]
+    assert md.splitlines()[4].startswith("| Document | Bestand | P01 |")
 
 
 class _Collector(HTMLParser):
@@ -150,3 +230,26 @@ def test_outputs_explain_each_principle_column(tmp_path):
         assert title and f"- **{p}** " in md
         assert f"<dt>{p}</dt>" in html
     assert "## Principes" in md and "<h2>Principles</h2>" in html
+
+
+def test_cli_compare_of_documents_equals_the_table_of_the_run(tmp_path):
+    """The command streams document results into the table; the table is the one of the whole run,
+    for any number of workers."""
+    run = _run(tmp_path)
+    expected = json.loads(render_json(build_table([run], by="municipality")))
+    cmd = [sys.executable, "-m", "sociaal_audit"]
+    for jobs in ("1", "2"):
+        out = subprocess.run([*cmd, "compare", str(tmp_path), "--format", "json", "--by", "municipality", "--jobs", jobs],
+                             capture_output=True, text=True, check=True)
+        assert json.loads(out.stdout) == expected
+
+
+def test_cli_compare_refuses_broken_saved_results_in_one_line(tmp_path):
+    broken = tmp_path / "resultaten.json"
+    broken.write_text('{"schema_version": "1.0", "tool": {"name": "sociaal-audit"}, "documents": [{"path": 3}]}',
+                      encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sociaal_audit", "compare", str(broken), "--format", "csv"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert "resultaten.json" in proc.stderr and proc.stdout == ""

@@ -1,7 +1,8 @@
 """``sociaal-audit compare PATH...``: one table of documents or municipalities against principles.
 
-PATHs are documents, directories or globs (they are checked first) or saved results from
-``check --format json`` (read as they are, without re-running the audit).
+PATHs are documents, directories or globs (they are checked first, document by document, so memory
+stays flat however many there are) or saved results from ``check --format json`` (read as they
+are, without re-running the audit).
 """
 
 from __future__ import annotations
@@ -16,20 +17,17 @@ from . import app
 from .common import EXIT_ERROR, EXIT_OK, Lang, emit, fail
 
 
-def _saved_results(path: str):
-    """A RunResult if ``path`` is a saved JSON result file, else None."""
-    from ..results import RunResult
-
+def _looks_like_saved_results(path: str) -> bool:
+    """Is ``path`` a JSON file written by ``check --format json``? (A JSON list or an OCDS file is
+    a contract register, checked like any other input.)"""
     if not path.lower().endswith(".json"):
-        return None
+        return False
     try:
-        with open(path, encoding="utf-8") as fh:
+        with open(path, encoding="utf-8-sig") as fh:
             data = json.load(fh)
     except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or "schema_version" not in data or "documents" not in data:
-        return None
-    return RunResult.model_validate(data)
+        return False
+    return isinstance(data, dict) and "schema_version" in data and "documents" in data
 
 
 @app.command()
@@ -43,31 +41,35 @@ def compare(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: number of cores)."),
 ) -> None:
     """Compare documents or municipalities: principles as columns, pass/fail cells and totals."""
-    from ..compare import build_table
+    from ..compare import TableBuilder
     from ..output.compare_render import RENDERERS
     from ..runner import CheckOptions, check_paths, default_jobs
+    from .progress import progress_bar
+    from .report import load_results
 
     if format not in RENDERERS:
         raise fail(f"--format must be one of {', '.join(RENDERERS)}", lang.value)
     if by not in ("document", "municipality"):
         raise fail("--by must be 'document' or 'municipality'", lang.value)
-    runs = []
+    builder = TableBuilder(by, lang.value)
     to_check = []
+    saved = []
+    errors = []
     try:
         for p in paths:
-            saved = _saved_results(p)
-            if saved is not None:
-                runs.append(saved)
+            if _looks_like_saved_results(p):
+                saved.append(p)
+                builder.add_run(load_results(p))
             else:
                 to_check.append(p)
-        errors = []
         if to_check:
             options = CheckOptions(packs=list(pack or ["integraliteit"]), lang=lang.value, jobs=jobs or default_jobs())
-            run = check_paths(to_check, options)
-            runs.append(run)
+            with progress_bar() as progress:
+                run = check_paths(to_check, options, progress=progress, on_document=builder.add_document,
+                                  on_start=lambda started: builder.add_rules(started.rules))
+            builder.add_corpus(run.corpus)
             errors = run.errors
-        table = build_table(runs, by=by, lang=lang.value)
-        emit(RENDERERS[format](table, lang.value), output, to_check)
+        emit(RENDERERS[format](builder.table(), lang.value), output, [*saved, *to_check])
     except AuditError as err:
         raise fail(err, lang.value)
     for e in errors:

@@ -10,55 +10,75 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..compare import CompareTable
+from .csv_output import safe_cell
 
 SYMBOL = {"pass": "✓", "fail": "✗", "na": "–", "error": "!"}
 WORDS = {
     "nl": {"pass": "in orde", "fail": "ontbreekt", "na": "n.v.t.", "error": "fout", "document": "Document",
            "municipality": "Gemeente", "passed": "in orde", "failed": "ontbreekt", "total": "Totaal",
            "title": "Vergelijking integraliteitsprincipes", "filter": "Filter rijen", "path": "Bestand",
+           "paths": "Bestanden",
            "intro": "Per rij: welke principes in orde zijn (✓), ontbreken (✗) of niet van toepassing zijn (–).",
            "sorthint": "Klik op een kolomkop om te sorteren.",
-           "rows": "rijen", "legend": "Principes"},
+           "rows": "rijen", "legend": "Principes", "documents": "document(en)"},
     "en": {"pass": "pass", "fail": "fail", "na": "n/a", "error": "error", "document": "Document",
            "municipality": "Municipality", "passed": "passed", "failed": "failed", "total": "Total",
            "title": "Comparison of integrality principles", "filter": "Filter rows", "path": "File",
+           "paths": "Files",
            "intro": "Per row: which principles pass (✓), fail (✗) or do not apply (–).",
            "sorthint": "Click a column header to sort.",
-           "rows": "rows", "legend": "Principles"},
+           "rows": "rows", "legend": "Principles", "documents": "document(s)"},
 }
 
 
 def render_csv(table: CompareTable, lang: str = "nl") -> str:
+    """One row per document or municipality, then one row of column totals per outcome. UTF-8
+    with a byte order mark (Excel shows é and ë); cells that start like a formula are defused."""
     w = WORDS[lang]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    head = w["municipality"] if table.by == "municipality" else w["document"]
-    writer.writerow([head, w["municipality"] if table.by == "document" else w["path"], *table.principles,
-                     w["passed"], w["failed"]])
+    if table.by == "municipality":
+        writer.writerow([w["municipality"], w["paths"], *table.principles, w["passed"], w["failed"]])
+    else:
+        writer.writerow([w["document"], w["municipality"], w["path"], *table.principles, w["passed"], w["failed"]])
+    blanks = ["", ""] if table.by == "document" else [""]
     for row in table.rows:
-        second = (row.municipality or "") if table.by == "document" else ";".join(row.documents)
-        writer.writerow([row.label, second, *(row.cells[p] for p in table.principles), row.passed, row.failed])
-    writer.writerow([w["total"], "", *(f"{table.column_passed[p]}/{table.column_failed[p]}" for p in table.principles), "", ""])
-    return buf.getvalue()
+        if table.by == "municipality":
+            first = [safe_cell(row.label), safe_cell(";".join(row.documents))]
+        else:
+            first = [safe_cell(row.label), safe_cell(row.municipality), safe_cell(row.key)]
+        writer.writerow([*first, *(row.cells[p] for p in table.principles), row.passed, row.failed])
+    # two rows of plain numbers: "1/2" in one cell would turn into a date in a spreadsheet
+    writer.writerow([f"{w['total']} {w['passed']}", *blanks, *(table.column_passed[p] for p in table.principles), "", ""])
+    writer.writerow([f"{w['total']} {w['failed']}", *blanks, *(table.column_failed[p] for p in table.principles), "", ""])
+    return "\ufeff" + buf.getvalue()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    """Text for one Markdown table cell: no markup, no HTML, no line breaks."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
 
 
 def render_markdown(table: CompareTable, lang: str = "nl") -> str:
     w = WORDS[lang]
     head = w["municipality"] if table.by == "municipality" else w["document"]
     lines = [f"# {w['title']}", "", w["intro"], ""]
-    lines.append("| " + " | ".join([head, *table.principles, w["passed"], w["failed"]]) + " |")
-    lines.append("|" + "---|" * (len(table.principles) + 3))
+    by_document = table.by == "document"
+    first = [head, w["path"]] if by_document else [head]  # titles repeat across versions: the file tells them apart
+    lines.append("| " + " | ".join([*first, *table.principles, w["passed"], w["failed"]]) + " |")
+    lines.append("|" + "---|" * (len(first) + len(table.principles) + 2))
     for row in table.rows:
         cells = [SYMBOL[row.cells[p]] for p in table.principles]
-        lines.append("| " + " | ".join([_md(row.label), *cells, str(row.passed), str(row.failed)]) + " |")
+        label = [_md(row.label), _md(row.key)] if by_document else [_md(row.label)]
+        lines.append("| " + " | ".join([*label, *cells, str(row.passed), str(row.failed)]) + " |")
     totals = [f"{table.column_passed[p]}✓ {table.column_failed[p]}✗" for p in table.principles]
-    lines.append("| " + " | ".join([f"**{w['total']}**", *totals, "", ""]) + " |")
+    lines.append("| " + " | ".join([f"**{w['total']}**", *([""] if by_document else []), *totals, "", ""]) + " |")
     lines.append("")
     lines.append("✓ " + w["pass"] + " · ✗ " + w["fail"] + " · – " + w["na"] + " · ! " + w["error"])
     lines += ["", f"## {w['legend']}", ""]
@@ -115,7 +135,7 @@ dl.legend dt{font-weight:700}dl.legend dd{margin:0}
 </tr></thead>
 <tbody>
 {% for row in table.rows %}<tr>
-<td class="label"><strong>{{ row.label }}</strong>{% if table.by == "document" %}<br><span class="small">{{ row.municipality or "" }} · {{ row.key }}</span>{% else %}<br><span class="small">{{ row.documents|length }} document(en)</span>{% endif %}</td>
+<td class="label"><strong>{{ row.label }}</strong>{% if table.by == "document" %}<br><span class="small">{{ row.municipality or "" }} · {{ row.key }}</span>{% else %}<br><span class="small">{{ row.documents|length }} {{ w.documents }}</span>{% endif %}</td>
 {% for p in table.principles %}{% set c = row.cells[p] %}<td class="{{ c }}" data-sort="{{ order[c] }}" title="{{ p }}: {{ w[c] }}"><span aria-hidden="true">{{ symbol[c] }}</span><span class="sr">{{ w[c] }}</span></td>
 {% endfor %}<td data-sort="{{ row.passed }}">{{ row.passed }}</td><td data-sort="{{ row.failed }}">{{ row.failed }}</td>
 </tr>
@@ -140,7 +160,8 @@ var dir={};
 table.tHead.addEventListener('click',function(e){var b=e.target.closest('button');if(!b)return;var col=+b.dataset.col;dir[col]=-(dir[col]||-1);
 var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,c){var x=a.cells[col],y=c.cells[col];
 var kx=x.dataset.sort!==undefined?+x.dataset.sort:x.textContent.toLowerCase(),ky=y.dataset.sort!==undefined?+y.dataset.sort:y.textContent.toLowerCase();
-return (kx<ky?-1:kx>ky?1:0)*dir[col];});rows.forEach(function(r){body.appendChild(r);});});
+return (kx<ky?-1:kx>ky?1:0)*dir[col];});rows.forEach(function(r){body.appendChild(r);});
+Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){if(i===col)th.setAttribute('aria-sort',dir[col]>0?'ascending':'descending');else th.removeAttribute('aria-sort');});});
 update();
 })();
 </script>
