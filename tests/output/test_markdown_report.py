@@ -182,9 +182,6 @@ def test_the_packs_own_words_in_another_language_are_not_shown() -> None:
     assert _looked_for(FakeResult(), "nl", same_lang=True) == "gezocht naar een meldpunt voor belemmerende regels"
 
 
-
-
-
 def test_a_quoted_markdown_table_reads_as_rows() -> None:
     from sociaal_audit.output.report_model import readable_quote
 
@@ -195,17 +192,12 @@ def test_a_quoted_markdown_table_reads_as_rows() -> None:
     assert readable_quote("Het tarief is\n€ 27,50 | per uur.") == "Het tarief is € 27,50 | per uur."  # not a table
 
 
-
-
-
-def test_a_quoted_markdown_table_reads_as_rows() -> None:
-    from sociaal_audit.output.report_model import readable_quote
-
-    quote = ("| Product | Productcode | Eenheid | Tarief |\n|---|:---:|---|---:|\n"
-             "| Hulp bij het huishouden | 02A01 | per uur | € 27,50 |\n| Jobcoaching | 60B01 | per uur | €…")
-    assert readable_quote(quote) == ("Product | Productcode | Eenheid | Tarief / Hulp bij het huishouden | 02A01 | "
-                                     "per uur | € 27,50 / Jobcoaching | 60B01 | per uur | €…")
-    assert readable_quote("Het tarief is\n€ 27,50 | per uur.") == "Het tarief is € 27,50 | per uur."  # not a table
+def test_results_in_another_language_leave_no_saved_dutch_text() -> None:
+    text = render(load("run-two-documents.json"), "markdown", lang="en")  # results saved in Dutch
+    assert "Integraliteit sociaal domein" not in text  # the pack's title is saved in Dutch only
+    assert "- **Rule packs:** integraliteit, version 0.1.0" in text
+    assert "bestand niet gevonden" not in text  # the saved error message is Dutch: the file alone
+    assert "\n- tests/output/data/does-not-exist.md\n" in text
 
 
 @pytest.fixture(scope="module")
@@ -216,6 +208,25 @@ def register_run():
 
     register = Path(__file__).parents[1] / "contracts" / "data" / "register-lindewaarde.csv"
     return check_paths([str(register)], CheckOptions(packs=["contracten"], jobs=1, lang="nl"))
+
+
+def test_register_from_dutch_results_in_an_english_report(register_run) -> None:
+    text = render(register_run, "markdown", lang="en")
+    section = text.split("## Contract registers")[1].split("\n## ")[0]
+    assert "| line 2 |" in section and "| regel 2 |" not in section
+    assert "- Entry of new providers: closed: 14, open: 14, unknown: 5" in section
+    assert "- Kind of supplier: organisation: 22, self-employed (zzp): 6, citizens' initiative: 5" in section
+    assert "effort-based: 16" in section and "inspanningsgericht" not in section
+    wide = section.split("**About the register as a whole**")[1].split("**Portfolio**")[0]
+    assert "- **P09** (falls short): Large share of the contract volume in contracts longer than four years" in wide
+    assert "contractwaarde" not in wide and "grens" not in wide  # the saved Dutch messages
+
+
+def test_register_in_dutch_keeps_its_messages_and_places(register_run) -> None:
+    text = render(register_run, "markdown", lang="nl")
+    section = text.split("## Contractregisters")[1].split("\n## ")[0]
+    assert "| regel 2 |" in section and "gesloten: 14" in section
+    assert "van de contractwaarde" in section
 
 
 def test_register_only_run_names_the_register_and_counts_no_document_points(register_run) -> None:

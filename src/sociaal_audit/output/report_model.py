@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from .report_strings import THEMES, kind_name, law_name, long_date, text, theme_name
+from .report_strings import THEMES, kind_name, law_name, long_date, portfolio_name, text, theme_name
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 MAX_PLACES = 3
@@ -549,7 +549,9 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
     subtitle = _subtitle(docs, run, lang)
     given = date or getattr(run, "date", None)
     shown_date = long_date(given, lang) if given else ""
-    packs = [text("pack_line", lang, title=p.title, id=p.id, version=p.version) for p in run.packs]
+    # a pack's title is saved in the language of the run only: in another language, its id and version
+    packs = [text("pack_line", lang, title=p.title, id=p.id, version=p.version) if ctx.same_lang
+             else text("pack_line_id", lang, id=p.id, version=p.version) for p in run.packs]
     meta = []
     if docs:  # a contract register names no municipality
         meta.append((text("municipality", lang), ", ".join(municipalities) or text("unknown", lang)))
@@ -582,7 +584,8 @@ def build_report(run: Any, lang: str = "nl", date: str | None = None) -> Report:
         documents=docs,
         corpus=_corpus(run, ctx),
         registers=_registers(run, ctx),
-        input_errors=[e.message for e in run.errors],
+        # an error message is saved in the language of the run: in another language, only the file
+        input_errors=[e.message if ctx.same_lang else e.path for e in run.errors],
         packs=packs,
         rules=rules,
         footer=text("footer", lang, version=run.tool.version),
@@ -611,7 +614,7 @@ def _registers(run: Any, ctx: _Context) -> list[RegisterReport]:
             fs = per_contract[cid]
             failed = "; ".join(f"{', '.join(f.principles)} ({text('sev_' + f.severity, lang)})" for f in fs)
             first = fs[0]
-            rows.append(RegisterRow(cid, first.title or "", first.supplier or "", failed, first.source or ""))
+            rows.append(RegisterRow(cid, first.title or "", first.supplier or "", failed, _file_place(first.source, lang)))
         shown = rows[:MAX_REGISTER_ROWS]
         hidden = len(rows) - len(shown) + reg.omitted
         fig = reg.figures
@@ -629,16 +632,33 @@ def _registers(run: Any, ctx: _Context) -> list[RegisterReport]:
                         value=display.money(fig.value_total, lang) if fig.with_value else "-"),
             rows=shown,
             more=text("reg_more", lang, n=hidden) if hidden > 0 else None,
-            register_findings=[(", ".join(f.principles), text(f"status_{f.status}", lang), f.message)
+            # a message is saved in the language of the run: in another language, the rule's title
+            register_findings=[(", ".join(f.principles), text(f"status_{f.status}", lang),
+                                " ".join(f.message.split()) if ctx.same_lang else ctx.title(f.rule))
                                for f in register_wide],
             figures=[(k, v) for k, v in figures if v],
-            problems=list(reg.problems),
+            # problems are saved in the language of the run: in another language, how many there are
+            problems=(list(reg.problems) if ctx.same_lang or not reg.problems
+                      else [text("reg_problems_n", lang, n=len(reg.problems))]),
         ))
     return out
 
 
 def _shares(counts: dict[str, int], lang: str) -> str:
-    return ", ".join(f"{key}: {n}" for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ", ".join(f"{portfolio_name(key, lang)}: {n}" for key, n in ordered if n)
+
+
+_FILE_PLACE_WORDS = {"nl": {"line": "regel", "row": "rij"}, "en": {"regel": "line", "rij": "row"}}
+
+
+def _file_place(source: str | None, lang: str) -> str:
+    """Where a contract sits in its file in the report's language: 'regel 12' / 'line 12', 'Blad1 rij 5' /
+    'Blad1 row 5', whatever the language of the run."""
+    words = _FILE_PLACE_WORDS.get(lang, {})
+    if not source or not words:
+        return source or ""
+    return re.sub(r"\b(" + "|".join(words) + r")(?= \d)", lambda m: words[m.group(1)], source)
 
 
 class _Strings(dict):

@@ -46,6 +46,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg_longest": {"nl": "Langste mogelijke looptijd", "en": "Longest possible term"},
     "reg_years": {"nl": "{n} jaar", "en": "{n} years"},
     "reg_problems": {"nl": "Onleesbare rijen", "en": "Unreadable rows"},
+    "reg_problems_n": {"nl": "{n} rij(en) konden niet worden gelezen; de resultaten in JSON noemen ze.",
+                       "en": "{n} row(s) could not be read; the JSON results name them."},
     "reg_summary_one": {
         "nl": "Contractregister met {contracts} contracten: {passed} toetsen in orde, {failed} tekort.",
         "en": "Contract register with {contracts} contracts: {passed} checks passed, {failed} failed.",
@@ -61,6 +63,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "size_value": {"nl": "{articles} artikelen, {words} woorden", "en": "{articles} articles, {words} words"},
     "packs": {"nl": "Regelpakketten", "en": "Rule packs"},
     "pack_line": {"nl": "{title} ({id}, versie {version})", "en": "{title} ({id}, version {version})"},
+    "pack_line_id": {"nl": "{id}, versie {version}", "en": "{id}, version {version}"},
     "tool": {"nl": "Gemaakt met", "en": "Made with"},
     "tool_line": {"nl": "sociaal-audit versie {version}", "en": "sociaal-audit version {version}"},
     # summary
@@ -222,6 +225,19 @@ KINDS: dict[str, dict[str, str]] = {
     "other": {"nl": "overig document", "en": "other document"},
 }
 
+# values of the register's portfolio figures (financing form, kind of supplier, entry) -> readable name
+PORTFOLIO: dict[str, dict[str, str]] = {
+    "inspanningsgericht": {"nl": "inspanningsgericht", "en": "effort-based"},
+    "outputgericht": {"nl": "outputgericht", "en": "output-based"},
+    "taakgericht": {"nl": "taakgericht", "en": "task-based"},
+    "organisatie": {"nl": "organisatie", "en": "organisation"},
+    "zzp": {"nl": "zzp", "en": "self-employed (zzp)"},
+    "burgerinitiatief": {"nl": "burgerinitiatief", "en": "citizens' initiative"},
+    "open": {"nl": "open", "en": "open"},
+    "gesloten": {"nl": "gesloten", "en": "closed"},
+    "onbekend": {"nl": "onbekend", "en": "unknown"},
+}
+
 LAWS: dict[str, str] = {
     "wmo2015": "Wmo 2015",
     "wmo": "Wmo 2015",
@@ -245,6 +261,12 @@ def theme_name(slug: str, lang: str) -> str:
 def kind_name(kind: str, lang: str) -> str:
     entry = KINDS.get(kind)
     return (entry.get(lang) or entry["nl"]) if entry else kind
+
+
+def portfolio_name(value: str, lang: str) -> str:
+    """A value of the portfolio figures ('gesloten') in ``lang`` ('closed'); unknown values unchanged."""
+    entry = PORTFOLIO.get(value)
+    return (entry.get(lang) or entry["nl"]) if entry else value
 
 
 def law_name(law: str) -> str:
