@@ -74,3 +74,23 @@ def test_streamed_json_without_documents(tmp_path):
     stream.start(Engine(packs).new_run())
     stream.finish(check_paths([str(tmp_path)], CheckOptions(), packs=packs, on_document=stream.document))
     assert buf.getvalue() == full
+
+
+def test_streaming_keeps_no_per_document_state(tmp_path):
+    """With on_document, nothing per document stays behind: the objects alive while the last
+    document is handed over are as many as while the second one is."""
+    import gc
+
+    from sociaal_audit.results import DocumentResult, Summary
+
+    def alive() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, (DocumentResult, Summary)))
+
+    counts: list[int] = []
+    for name in ("a", "b", "c", "d", "e", "f", "g", "h"):
+        (tmp_path / f"{name}.md").write_text(
+            (ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md").read_text(encoding="utf-8"), encoding="utf-8")
+    run = check_paths([str(tmp_path)], CheckOptions(jobs=1), on_document=lambda doc: counts.append(alive()))
+    assert run.summary.documents == 8 and run.documents == []
+    assert counts[-1] <= counts[1], counts

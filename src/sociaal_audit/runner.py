@@ -16,17 +16,19 @@ Hook points for checks that look beyond one document:
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .documents import DEFAULT_MAX_BYTES, load_document
 from .documents.readers import known_extensions
 from .engine import Engine
 from .errors import AuditError, InputError
 from .files import collect_inputs
-from .results import DocumentResult, InputErrorInfo, RunResult
+from .results import DocumentResult, InputErrorInfo, RunResult, Summary
 from .rules.loader import LoadedPack, load_packs
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 DEFAULT_PACKS = ["integraliteit"]
 
@@ -105,7 +107,8 @@ def iter_outcomes(
             if progress:
                 progress(i, total)
         return
-    import multiprocessing
+    import multiprocessing  # only for runs with workers: a one-file check does not load it
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(
@@ -176,13 +179,14 @@ def check_paths(
     if on_start is not None:
         on_start(run)
     digests: list[Any] = []
-    streamed: list[DocumentResult] = []  # at most one at a time when streaming: tallied, then dropped
-    tally = RunResult(tool=run.tool)
+    streamed = Summary()  # the counts of the documents handed to on_document, which are not kept
+    tally = RunResult(tool=run.tool)  # holds one streamed document at a time, to count it
 
     def stream(doc: DocumentResult) -> None:
         on_document(doc)  # type: ignore[misc]  # may annotate doc (suppressions) before it is counted
         tally.documents[:] = [doc]
-        streamed.append(tally.finalize().summary)  # type: ignore[arg-type]
+        add_summary(streamed, tally.finalize().summary)
+        tally.documents.clear()
 
     in_order = _InOrder(files, stream) if on_document is not None else None
     for outcome in iter_outcomes(engine, files, options, progress):
@@ -200,8 +204,8 @@ def check_paths(
 
         check_corpus(engine, sorted(digests, key=lambda d: d.path), run)
     run.finalize()
-    for part in streamed:  # add the streamed documents' counts to the summary
-        add_summary(run.summary, part)  # type: ignore[arg-type]
+    if on_document is not None:  # add the streamed documents' counts to the summary
+        add_summary(run.summary, streamed)
     return run
 
 
