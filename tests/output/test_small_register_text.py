@@ -23,3 +23,5 @@ def test_small_register_renders_in_the_terminal_in_one_language(tmp_path):
     assert "Traceback" not in res.stderr
     assert "JH-2024-009" in res.stdout
     assert "fewer than" not in res.stdout and "minder dan 3 contracten" in res.stdout
+    assert "1 contracten" not in res.stdout and "list, 1 contract," in res.stdout
+    assert ": 1 contract\n" in res.stdout

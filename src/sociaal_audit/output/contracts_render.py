@@ -10,6 +10,7 @@ from .labels import label
 _L = {
     "heading": {"nl": "Contractregisters", "en": "Contract registers"},
     "contracts": {"nl": "contracten", "en": "contracts"},
+    "one_contract": {"nl": "contract", "en": "contract"},
     "contract": {"nl": "Contract", "en": "Contract"},
     "supplier": {"nl": "Leverancier", "en": "Supplier"},
     "rule": {"nl": "Regel", "en": "Rule"},
@@ -33,6 +34,11 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "gre
 
 def _t(key: str, lang: str) -> str:
     return _L[key].get(lang) or _L[key]["nl"]
+
+
+def _count(n: int, lang: str) -> str:
+    """'1 contract', '3 contracten'."""
+    return f"{n} {_t('one_contract' if n == 1 else 'contracts', lang)}"
 
 
 def _money(value: float, lang: str) -> str:
@@ -67,7 +73,7 @@ def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
     for reg in run.contracts:
         f = reg.figures
         console.print(
-            f"[bold]{escape(reg.path)}[/bold] — {reg.format}, {reg.contracts} {_t('contracts', lang)}, "
+            f"[bold]{escape(reg.path)}[/bold] — {reg.format}, {_count(reg.contracts, lang)}, "
             f"{_t('value', lang)} {_money(f.value_total, lang)}"
             + (f", {reg.unreadable} {_t('unreadable', lang)}" if reg.unreadable else "")
         )
@@ -144,7 +150,7 @@ def _print_messages(console, rows: list, titles: dict[str, str], lang: str) -> N
         sev = x0.severity
         tag = label("error_sev" if sev == "error" else sev, lang)
         console.print(f"  [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(rule)} ({', '.join(x0.principles)}) "
-                      f"{escape(titles.get(rule, ''))}: {len(found)} {_t('contracts', lang)}")
+                      f"{escape(titles.get(rule, ''))}: {_count(len(found), lang)}")
         for x in found:
             place = f" ({escape(x.source)})" if x.source else ""
             console.print(f"    {escape(x.message)}{place}")
