@@ -140,3 +140,58 @@ def test_real_act_with_one_article_removed():
     assert [c.old.title for c in changes if c.status != "unchanged"] == [gone.title]
     assert [c.status for c in changes if c.status != "unchanged"] == ["removed"]
     assert sum(c.status == "unchanged" for c in changes) == len(old.articles) - 1
+
+
+# ----- repealed articles kept as "[Vervallen]" --------------------------------------------------------
+
+def _repeal_article_2(placeholder: str) -> str:
+    start, end = OLD.index("Artikel 2 Bijdrage"), OLD.index("Artikel 3 Mantelzorg")
+    return OLD[:start] + placeholder + OLD[end:]
+
+
+@pytest.mark.parametrize("placeholder", [
+    "Artikel 2 [Vervallen]\n\n",
+    "Artikel 2 (vervallen)\n\n",
+    "Artikel 2\n\n*[Vervallen per 01-01-2026]*\n\n",
+    "Artikel 2\n\nVervallen.\n\n",
+])
+def test_article_repealed_under_a_placeholder_is_removed_not_added(placeholder):
+    changes = compare_articles(doc(OLD), doc(_repeal_article_2(placeholder)))
+    assert statuses(changes) == ["unchanged", "removed", "unchanged"]
+    assert changes[1].old.title == "Artikel 2 Bijdrage"
+    assert changes[1].new.number == "2" and changes[1].new.line == changes[1].old.line
+
+
+def test_an_article_about_something_vervallen_is_not_a_placeholder():
+    changes = compare_articles(doc(OLD), doc(_repeal_article_2(
+        "Artikel 2 Vervallen budget\n\nEen persoonsgebonden budget dat binnen een jaar niet is besteed, vervalt.\n\n")))
+    assert statuses(changes) == ["unchanged", "removed", "added", "unchanged"]
+
+
+def test_placeholder_taken_by_a_new_article_is_added_and_placeholders_kept_are_unchanged():
+    repealed = _repeal_article_2("Artikel 2 [Vervallen]\n\n")
+    both = repealed.replace("Artikel 3 Mantelzorg\n\nHet college geeft jaarlijks een mantelzorgcompliment aan "
+                            "mantelzorgers van cliënten in de gemeente.\n", "Artikel 3 [Vervallen]\n")
+    changes = compare_articles(doc(repealed), doc(both))
+    assert [(c.status, c.old.title, c.new.title) for c in changes] == [
+        ("unchanged", "Artikel 1 Melding", "Artikel 1 Melding"),
+        ("unchanged", "Artikel 2 [Vervallen]", "Artikel 2 [Vervallen]"),
+        ("removed", "Artikel 3 Mantelzorg", "Artikel 3 [Vervallen]"),
+    ]
+    assert statuses(compare_articles(doc(repealed), doc(OLD))) == ["unchanged", "added", "unchanged"]
+
+
+INVOERINGSWET = WMO_ACT.parent / "BWBR0035333_invoeringswet-participatiewet.md"
+
+
+@pytest.mark.skipif(not INVOERINGSWET.exists(), reason="shared corpus not available")
+def test_real_act_with_an_article_repealed_under_a_placeholder():
+    from sociaal_audit.documents import load_document
+
+    old = load_document(str(INVOERINGSWET))
+    assert sum(a.heading == "[Vervallen]" for a in old.articles) >= 2  # placeholders already in the act
+    start = old.text.index("### Artikel  XXII  ")
+    end = old.text.index("### Artikel", start + 10)
+    new = doc(old.text[:start] + "### Artikel  XXII  \n\n*[Vervallen]*\n\n" + old.text[end:], "nieuw.md")
+    changes = [c for c in compare_articles(old, new) if c.status != "unchanged"]
+    assert [(c.status, c.old.number, c.new.title) for c in changes] == [("removed", "XXII", "Artikel XXII [Vervallen]")]

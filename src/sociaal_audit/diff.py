@@ -4,6 +4,8 @@ renumbered, and which rule results changed (pass to fail, fail to pass).
 Articles are matched by content first (rapidfuzz similarity of the folded article text, best
 pairs first, one-to-one), then by identical heading, then by number; so an article that moved
 from number 10 to 11 because a new article was inserted is *renumbered*, not removed and added.
+A repealed article that keeps its number as a placeholder ("Artikel 4 [Vervallen]") is not an
+article: the article it replaces is *removed*, and the placeholder itself is never added.
 Everything here is pure (documents and results in, a :class:`DiffResult` out) except
 :func:`diff_paths`, which reads the two files and checks them with the packs.
 """
@@ -11,6 +13,7 @@ Everything here is pure (documents and results in, a :class:`DiffResult` out) ex
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +28,9 @@ DIFF_SCHEMA_VERSION = "1.0"
 MATCH_SIMILARITY = 70.0  # content match: at least this similar (0-100); unrelated Dutch prose scores 40-55
 SAME_NUMBER_SIMILARITY = 55.0  # same number, new heading: at least this similar to count as changed
 MAX_WORD_CHANGES = 20
+# "[Vervallen]", "(vervallen)", "Vervallen per 01-01-2020", "vervallen met ingang van 1 januari 2020"
+_BRACKETS = str.maketrans("[]()", "    ")
+_PLACEHOLDER = re.compile(r"vervallen(?: (?:per|met ingang van|sinds|m\.?i\.?v\.?) [\w .-]{1,30})?")
 
 ArticleStatus = Literal["added", "removed", "changed", "renumbered", "unchanged"]
 Direction = Literal["worse", "better", "changed"]
@@ -50,7 +56,9 @@ class WordChange(_Model):
 class ArticleChange(_Model):
     status: ArticleStatus
     old: ArticleSide | None = None
-    new: ArticleSide | None = None
+    new: ArticleSide | None = Field(
+        default=None, description="for a removed article: the placeholder ('[Vervallen]') that keeps its number, if any",
+    )
     similarity: float | None = Field(default=None, description="similarity of old and new text, 0-100")
     text_changed: bool = False
     changes: list[WordChange] = Field(default_factory=list, description="word-level edits, at most 20")
@@ -122,6 +130,7 @@ class _Article:
     words: tuple[str, ...]  # body as written, split on whitespace
     line: int
     column: int
+    placeholder: bool = False  # "Artikel 4 [Vervallen]": the number of a repealed article, no text
 
     def side(self) -> ArticleSide:
         return ArticleSide(number=self.number, title=self.title, line=self.line, column=self.column)
@@ -138,15 +147,24 @@ def _article(doc: Document, part: Part) -> _Article:
     newline = doc.text.find("\n", part.start, part.end)
     body = doc.text[newline + 1:part.end] if newline != -1 else ""
     loc = doc.locate(part.start)
+    heading, text = normalise(part.heading or ""), normalise(body)
     return _Article(
         number=part.number,
         title=part.title,
-        heading=normalise(part.heading or ""),
-        text=normalise(body),
+        heading=heading,
+        text=text,
         words=tuple(body.split()),
         line=loc.line,
         column=loc.column,
+        placeholder=_is_placeholder(heading, text),
     )
+
+
+def _is_placeholder(heading: str, text: str) -> bool:
+    """Heading and body (each folded) say only that the article was repealed."""
+    said = [" ".join(part.translate(_BRACKETS).split()).rstrip(".") for part in (heading, text)]
+    said = [part for part in said if part]
+    return bool(said) and all(_PLACEHOLDER.fullmatch(part) for part in said)
 
 
 def _same_number(a: _Article, b: _Article) -> bool:
@@ -185,8 +203,9 @@ def match_articles(old: list[_Article], new: list[_Article]) -> dict[int, tuple[
             j = same.pop(0)
             pairs[i] = (j, 100.0)
             used.add(j)
-    rows = [i for i in range(len(old)) if i not in pairs]
-    cols = [j for j in range(len(new)) if j not in used]
+    # placeholders ("[Vervallen]") pair only with themselves above: equal texts, no content to match
+    rows = [i for i in range(len(old)) if i not in pairs and not old[i].placeholder]
+    cols = [j for j in range(len(new)) if j not in used and not new[j].placeholder]
     sim = _similarity(old, new, rows, cols)
 
     def take(candidates: list[tuple[float, float, int, int]]) -> None:
@@ -238,8 +257,18 @@ def compare_articles(old_doc: Document, new_doc: Document) -> list[ArticleChange
     old, new = _articles(old_doc), _articles(new_doc)
     pairs = match_articles(old, new)
     by_new = {j: (i, score) for i, (j, score) in pairs.items()}
+    # an unmatched article whose number now holds a placeholder was repealed there
+    unmatched_old = {normalise(a.number): i for i, a in enumerate(old)
+                     if i not in pairs and a.number and not a.placeholder}
+    repealed: dict[int, int] = {}  # old index -> new index of its placeholder
     keyed: list[tuple[tuple[float, int, int], ArticleChange]] = []
     for j, b in enumerate(new):
+        if j not in by_new and b.placeholder:
+            i = unmatched_old.pop(normalise(b.number or ""), None)
+            if i is not None:
+                repealed[i] = j
+                keyed.append(((j, 0, 0), ArticleChange(status="removed", old=old[i].side(), new=b.side())))
+            continue
         if j not in by_new:
             keyed.append(((j, 0, 0), ArticleChange(status="added", new=b.side())))
             continue
@@ -257,8 +286,10 @@ def compare_articles(old_doc: Document, new_doc: Document) -> list[ArticleChange
         keyed.append(((j, 0, 0), change))
     last_new = -1
     for i, a in enumerate(old):
-        if i in pairs:
-            last_new = pairs[i][0]
+        if i in pairs or i in repealed:
+            last_new = pairs[i][0] if i in pairs else repealed[i]
+            continue
+        if a.placeholder:  # an old placeholder whose number now holds an article (or nothing)
             continue
         keyed.append(((last_new, 1, i), ArticleChange(status="removed", old=a.side())))
     keyed.sort(key=lambda kv: kv[0])

@@ -118,3 +118,15 @@ def test_json_validates_against_the_shipped_diff_schema():
     assert shipped == diff_json_schema(), "regenerate: python -m sociaal_audit.diff > src/sociaal_audit/schemas/diff.schema.json"
     for new in (RENUMBERED, NO_HARDSHIP):
         jsonschema.Draft202012Validator(shipped).validate(json.loads(invoke(ORIGINAL, new, "--format", "json").stdout))
+
+
+def test_text_names_the_placeholder_of_a_repealed_article(tmp_path):
+    old = tmp_path / "oud.md"
+    new = tmp_path / "nieuw.md"
+    text = Path(ORIGINAL).read_text(encoding="utf-8")
+    start, end = text.index("### Artikel 7. Mantelzorgwaardering"), text.index("## Hoofdstuk 3.")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text[:start] + "### Artikel 7. [Vervallen]\n\n" + text[end:], encoding="utf-8")
+    out = invoke(str(old), str(new))
+    assert "Artikelen: 0 toegevoegd, 1 vervallen, 0 gewijzigd, 0 vernummerd, 10 ongewijzigd" in out.stdout
+    assert "- vervallen   Artikel 7 Mantelzorgwaardering → Artikel 7 [Vervallen] (regel 54 → 54)" in out.stdout

@@ -101,6 +101,8 @@ def article_line(a, lang: str) -> str:
     """One line describing an article change, e.g. 'Artikel 8 Klachten → Artikel 9 Klachten (99,5%)'."""
     if a.status == "added":
         return f"{a.new.title} ({t('line', lang)} {a.new.line})"
+    if a.status == "removed" and a.new is not None:  # repealed, its number kept as "[Vervallen]"
+        return f"{a.old.title} → {a.new.title} ({t('line', lang)} {a.old.line} → {a.new.line})"
     if a.status == "removed":
         return f"{a.old.title} ({t('was', lang)} {t('line', lang)} {a.old.line})"
     text = f"{a.old.title} → {a.new.title}" if a.old.title != a.new.title else a.new.title
