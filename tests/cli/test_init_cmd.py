@@ -3,6 +3,7 @@ the expected steps, pre-commit config and the shipped hook manifest pass pre-com
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ import yaml
 from typer.testing import CliRunner
 
 from sociaal_audit.cli import app
+from sociaal_audit.cli.init_cmd import hook_files, precommit_text, workflow_text
 from sociaal_audit.config import load_config
+from sociaal_audit.documents.readers import known_extensions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,6 +37,7 @@ def test_workflow_parses_and_has_the_expected_steps(tmp_path: Path) -> None:
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare 'on' as true
     assert "pull_request" in triggers and "push" in triggers
     assert workflow["permissions"]["security-events"] == "write"
+    assert workflow["permissions"]["actions"] == "read"  # upload-sarif in a private repository
     steps = workflow["jobs"]["sociaal-audit"]["steps"]
     uses = [s.get("uses", "") for s in steps]
     assert uses[0].startswith("actions/checkout@") and uses[1].startswith("actions/setup-python@")
@@ -83,6 +87,27 @@ def test_shipped_hook_manifest_validates_and_matches_the_remote_config() -> None
     assert hook["id"] == "sociaal-audit" and hook["entry"] == "sociaal-audit check" and hook["language"] == "python"
 
 
+@pytest.mark.parametrize("remote", [False, True])
+def test_precommit_files_pattern_takes_only_documents_in_the_docs_directory(tmp_path: Path, remote: bool) -> None:
+    # pre-commit replaces the hook's own `files` with the config's: the config's must hold the extensions
+    init(tmp_path, "--docs", "beleid/verordeningen", *(["--repo", "https://example.org/gemeente/sociaal-audit"] if remote else []))
+    config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    pattern = re.compile(config["repos"][0]["hooks"][0]["files"])
+    for ext in known_extensions():
+        assert pattern.search(f"beleid/verordeningen/wmo{ext}") and pattern.search(f"beleid/verordeningen/WMO{ext.upper()}")
+    for other in ("beleid/verordeningen/logo.png", "beleid/verordeningen/register.csv", "beleid/notities/wmo.md",
+                  "beleid/verordeningen.md"):
+        assert not pattern.search(other), other
+
+
+def test_shipped_hook_takes_every_document_format_and_nothing_else() -> None:
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert manifest[0]["files"] == hook_files()
+    pattern = re.compile(manifest[0]["files"])
+    assert all(pattern.search(f"a/b{ext}") and pattern.search(f"B{ext.upper()}") for ext in known_extensions())
+    assert not any(pattern.search(name) for name in ("logo.png", "pyproject.toml", ".pre-commit-config.yaml", "md"))
+
+
 def test_generated_config_loads_and_limits_the_paths(tmp_path: Path) -> None:
     init(tmp_path)
     config = load_config(str(tmp_path / "sociaal-audit.yaml"))
@@ -104,3 +129,11 @@ def test_docs_must_be_a_directory_inside_the_repository(tmp_path: Path, docs: st
     result = CliRunner().invoke(app, ["init", "--dir", str(tmp_path), "--docs", docs])
     assert result.exit_code == 2 and "--docs" in result.stderr
     assert not (tmp_path / "sociaal-audit.yaml").exists()
+
+
+def test_docs_show_what_init_writes() -> None:
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "ci.md").read_text(encoding="utf-8"), re.S)]
+    workflow = yaml.safe_load(workflow_text("verordeningen", "sociaal-audit==0.1.0"))
+    assert workflow in blocks
+    assert yaml.safe_load(precommit_text("verordeningen", None, None)) in blocks
+    assert yaml.safe_load(precommit_text("verordeningen", "https://example.org/gemeente/sociaal-audit", "v0.1.0")) in blocks

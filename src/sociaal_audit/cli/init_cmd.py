@@ -9,6 +9,7 @@ loads, the workflow is YAML, the pre-commit config passes pre-commit's own valid
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 import typer
@@ -21,7 +22,16 @@ from .common import EXIT_OK, Lang, fail
 CONFIG_PATH = "sociaal-audit.yaml"
 WORKFLOW_PATH = ".github/workflows/sociaal-audit.yml"
 PRECOMMIT_PATH = ".pre-commit-config.yaml"
-HOOK_FILES = r"\.(md|markdown|txt|html?|xml|docx|pdf)$"
+
+
+
+def hook_files() -> str:
+    """The ``files`` regex of the hook: every document extension sociaal-audit reads, in any case
+    (pre-commit replaces the hook's own ``files`` when the config sets one, so it must be complete)."""
+    from ..documents.readers import known_extensions
+
+    names = sorted({ext.lstrip(".").lower() for ext in known_extensions()})
+    return r"\.(?i:" + "|".join(re.escape(n) for n in names) + ")$"
 
 _MESSAGES = {
     "written": {"nl": "{path}: geschreven", "en": "{path}: written"},
@@ -92,6 +102,7 @@ on:
 permissions:
   contents: read
   security-events: write  # upload SARIF to code scanning
+  actions: read  # upload-sarif reads the workflow run (needed in private repositories)
 
 jobs:
   sociaal-audit:
@@ -127,7 +138,7 @@ jobs:
 
 
 def precommit_text(docs: str, repo: str | None, rev: str | None) -> str:
-    files = "^" + docs.rstrip("/").replace(".", r"\.") + "/"
+    files = "^" + re.escape(docs.rstrip("/")) + "/.*" + hook_files()
     if repo:
         return f"""\
 # sociaal-audit as a pre-commit hook (https://pre-commit.com): checks the changed documents.
@@ -148,7 +159,7 @@ repos:
         name: sociaal-audit
         entry: sociaal-audit check
         language: system
-        files: '{files}.*{HOOK_FILES}'
+        files: '{files}'
         require_serial: true
 """
 
