@@ -94,10 +94,13 @@ def test_a_sum_that_writes_the_whole_term_counts_only_the_extensions():
     assert Contract(id="JH-4", start="01-01-2023", end="31-12-2024", extensions="1+1+1").possible_years == 5
 
 
-def test_maximum_end_date_wins_when_later():
+def test_maximum_end_date_is_the_ceiling_for_extensions():
     c = Contract(id="W-1", start="01-04-2023", end="31-03-2027", extensions="1x1 jaar", max_end="31-03-2029")
     assert c.possible_end == date(2029, 3, 31)
     assert c.possible_years == 6
+    # options beyond the ceiling cannot be taken: four years, not eight
+    c = Contract(id="W-2", start="01-01-2024", end="31-12-2025", extensions="2x2 jaar", max_end="31-12-2027")
+    assert c.possible_end == date(2027, 12, 31) and c.possible_years == 4
 
 
 def test_open_ended_contract_runs_indefinitely():

@@ -4,8 +4,9 @@ Fields accept what registers contain (Dutch dates, "1.250.000,00", "2x1 jaar", "
 validators turn them into typed values (see :mod:`sociaal_audit.contracts.parsing` and
 :mod:`sociaal_audit.contracts.financing`). Derived figures that rules use:
 
-* :attr:`Contract.possible_end`: the latest date the contract can run to: the end date plus all
-  extension options, or the maximum end date when that is later (OCDS ``maxExtentDate``);
+* :attr:`Contract.possible_end`: the latest date the contract can run to: the maximum end date
+  when given (OCDS ``maxExtentDate``, the ceiling for extensions), else the end date plus all
+  extension options;
 * :attr:`Contract.possible_years`: the term from start to ``possible_end`` in years;
 * :attr:`Contract.entry_open`: whether new providers can join during the term (stated, or derived
   from the procedure: an open house admits, a European tender closes the field).
@@ -206,14 +207,15 @@ class Contract(BaseModel):
 
     @cached_property
     def possible_end(self) -> date | None:
-        """End date plus all extension options, or the maximum end date when later; None when unknown."""
-        candidates: list[date] = []
-        if self.end is not None:
-            months = self.extension_options.months if self.extension_options else 0
-            candidates.append(add_months(self.end + _ONE_DAY, months) - _ONE_DAY if months else self.end)
+        """The maximum end date when the register gives one (it is the ceiling for extensions, OCDS
+        ``maxExtentDate``; never before the end date), else the end date plus all extension options;
+        None when unknown."""
         if self.max_end is not None:
-            candidates.append(self.max_end)
-        return max(candidates) if candidates else None
+            return max(self.max_end, self.end) if self.end is not None else self.max_end
+        if self.end is None:
+            return None
+        months = self.extension_options.months if self.extension_options else 0
+        return add_months(self.end + _ONE_DAY, months) - _ONE_DAY if months else self.end
 
     @cached_property
     def term_years(self) -> float | None:

@@ -5,8 +5,8 @@ contract of a register with ``subject`` a :class:`sociaal_audit.contracts.model.
 ``ctx`` a :class:`RegisterContext`. A field the register does not fill is unknown, and a test on
 an unknown field is ``not_applicable``, never a fail. Tests (``test:``):
 
-* ``duration``: fails when the possible term, start to end plus all extension options (or the
-  maximum end date), is longer than ``max_years``; an open-ended (tacitly renewed) contract fails.
+* ``duration``: fails when the possible term, start to the maximum end date (or, without one, the
+  end plus all extension options), is longer than ``max_years``; an open-ended (tacitly renewed) contract fails.
 * ``financing``: fails when the financing form is one of ``forms`` (default inspanningsgericht:
   per hour, etmaal, product code).
 * ``referral_clause``: fails when the register says the contract has no "at most two referrals"
