@@ -66,6 +66,8 @@ def test_accessible_structure(example_html: str) -> None:
     assert ("th", {"scope": "col"}) in doc.tags and ("th", {"scope": "row"}) in doc.tags
     assert any(t == "meta" and a.get("charset") == "utf-8" for t, a in doc.tags)
     assert any(t == "div" and a.get("role") == "img" and a.get("aria-label") for t, a in doc.tags)  # bars are described
+    signs = re.sub(r'<span aria-hidden="true">[✓✗]</span>', "", example_html)
+    assert "✓" not in signs and "✗" not in signs, "the signs in the summary headings are hidden from screen readers"
 
 
 def test_english_report_has_lang_en() -> None:
