@@ -67,3 +67,30 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "sociaal-audit"
     monkeypatch.setenv("SOCIAAL_AUDIT_NO_CACHE", "1")
     assert cache.cache_dir() is None
+
+
+def test_changed_rule_code_gets_a_new_entry(tmp_path, monkeypatch):
+    """A reinstall or an edit of the matching code at the same version number must not reuse
+    patterns compiled by the old code."""
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    load_pack(str(path))
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code")
+    load_pack(str(path))
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+
+
+def test_code_fingerprint_follows_the_rules_sources(tmp_path, monkeypatch):
+    package = tmp_path / "rules"
+    (package / "kinds").mkdir(parents=True)
+    (package / "cache.py").write_text("# cache\n", encoding="utf-8")
+    (package / "kinds" / "requires.py").write_text("PATTERN = 'a'\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    cache.code_fingerprint.cache_clear()
+    try:
+        before = cache.code_fingerprint()
+        (package / "kinds" / "requires.py").write_text("PATTERN = 'b'\n", encoding="utf-8")
+        cache.code_fingerprint.cache_clear()
+        assert cache.code_fingerprint() != before
+    finally:
+        cache.code_fingerprint.cache_clear()

@@ -2,8 +2,10 @@
 pattern again.
 
 An entry is the pickled :class:`LoadedPack`, keyed by a hash of the pack file's exact bytes, the
-path it was loaded from, and the versions of this tool, Python, pydantic and regex: any change
-gives a new key, so an entry is never stale. Entries are written atomically and read
+path it was loaded from, the source of the modules that build and hold a loaded pack (everything
+under ``sociaal_audit/rules/``: a reinstall or an edit at the same version number compiles
+differently), and the versions of this tool, Python, pydantic and regex: any change gives a new
+key, so an entry is never stale. Entries are written atomically and read
 best-effort: a missing, unreadable or broken entry means the pack is simply loaded again.
 
 Location: ``$SOCIAAL_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sociaal-audit``, else
@@ -18,6 +20,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,6 +35,21 @@ def cache_dir() -> Path | None:
     return Path(base) / "sociaal-audit"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the source of ``sociaal_audit.rules`` (schema, loader, kinds, matching, prefilter):
+    what a pickled pack was built by. About a millisecond."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + data + b"\0")
+    return h.hexdigest()
+
+
 def _key(raw: bytes, shown: str) -> str:
     import pydantic
     import regex
@@ -39,7 +57,7 @@ def _key(raw: bytes, shown: str) -> str:
     from .. import __version__
 
     h = hashlib.sha256()
-    parts = [__version__, sys.version, shown, str(pydantic.VERSION), str(regex.__version__)]
+    parts = [__version__, code_fingerprint(), sys.version, shown, str(pydantic.VERSION), str(regex.__version__)]
     for part in parts:
         h.update(part.encode() + b"\0")
     h.update(raw)
