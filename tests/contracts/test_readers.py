@@ -270,3 +270,11 @@ def test_ocds_record_without_compiled_release_is_a_row_problem(tmp_path):
     reg, problems = load_register(write(tmp_path, "records.json", json.dumps({"uri": "x", "records": [record]})))
     assert reg.contracts == []
     assert [p.source for p in problems] == ["record 1"] and "compiledRelease" in problems[0].message
+
+
+def test_ocds_uncefact_hour_unit_is_effort_based(tmp_path):
+    release = {"ocid": "ocds-x-5", "id": "5", "date": "2024-01-01", "tag": ["award"],
+               "tender": {"items": [{"id": "1", "unit": {"scheme": "UNCEFACT", "id": "HUR"}}]},
+               "awards": [{"id": "WMO-5", "status": "active", "suppliers": [{"id": "S", "name": "Begeleiding Plus"}]}]}
+    reg, problems = load_register(write(tmp_path, "u.jsonl", json.dumps(release) + "\n"))
+    assert problems == [] and reg.contracts[0].financing.value == "inspanningsgericht"

@@ -34,6 +34,14 @@ UNIT_CODES: dict[str, FinancingForm] = {
     "83": FinancingForm.OUTPUTGERICHT,  # euro's
 }
 
+# UN/CEFACT Recommendation 20, the unit scheme OCDS recommends ("UNCEFACT"): units of time are effort.
+UNCEFACT_CODES: dict[str, FinancingForm] = {
+    "MIN": FinancingForm.INSPANNINGSGERICHT,  # minute
+    "HUR": FinancingForm.INSPANNINGSGERICHT,  # hour
+    "DAY": FinancingForm.INSPANNINGSGERICHT,  # day
+    "WEE": FinancingForm.INSPANNINGSGERICHT,  # week
+}
+
 # Checked in this order: the named variant first, then the words that point to one.
 _WORDS: tuple[tuple[FinancingForm, re.Pattern[str]], ...] = (
     (FinancingForm.TAAKGERICHT, re.compile(

@@ -28,7 +28,8 @@ extension options      ``tender.hasRenewal`` and ``tender.renewal.maximumRenewal
                        ``renewal.period.durationInDays``
 value                  ``contracts[].value.amount``, else ``awards[].value.amount``, else ``tender.value``
 financing              ``items[].unit``: iWmo/iJw unit codes (WJ756: 01, 04, 14, 16, 84 inspanning;
-                       82, 83 output) or unit names ("uur", "etmaal", "lumpsum")
+                       82, 83 output), UN/CEFACT units of time (MIN, HUR, DAY, WEE) or unit names
+                       ("uur", "etmaal", "lumpsum")
 open entry, procedure  ``tender.techniques.hasDynamicPurchasingSystem``; ``tender.procurementMethodDetails``
 entry thresholds       ``tender.selectionCriteria.criteria[]`` (selection criteria extension):
                        ``minimum`` of an economic criterion about turnover (omzet) or a technical one
@@ -50,7 +51,7 @@ from typing import Any, Iterator
 
 from ...errors import InputError
 from ..columns import ColumnMap
-from ..financing import FinancingForm, form_from_unit
+from ..financing import UNCEFACT_CODES, FinancingForm, form_from_unit
 from ..model import Contract
 from ..parsing import parse_date
 from . import RowProblem, row_to_contract
@@ -294,7 +295,10 @@ def _items_financing(items: list) -> tuple[FinancingForm | None, str | None]:
             continue
         scheme = str(unit.get("scheme", "")).upper()
         code = unit.get("id") if scheme in ("", "WJ756") else None
-        form = form_from_unit(code, unit.get("name"))
+        if scheme == "UNCEFACT" and str(unit.get("id", "")).upper() in UNCEFACT_CODES:
+            form = UNCEFACT_CODES[str(unit["id"]).upper()]
+        else:
+            form = form_from_unit(code, unit.get("name"))
         if form is not None:
             forms.append(form)
             if unit.get("name"):
