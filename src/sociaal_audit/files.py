@@ -92,14 +92,25 @@ def atomic_text_writer(path: str, inputs: Iterable[str] = ()):
     return _atomic_open(path, inputs, binary=False)
 
 
+def refuse_input(path: str, inputs: Iterable[str]) -> None:
+    """Raise ``output_is_input`` when ``path`` names one of ``inputs``, however it is spelled:
+    ``./x``, an absolute path, a symbolic link, a hard link or another case on a file system that
+    ignores case all count as the same file."""
+    _refuse_input(Path(path), path, inputs)
+
+
 def _refuse_input(target: Path, path: str, inputs: Iterable[str]) -> None:
     try:
         resolved = target.resolve()
-        for inp in inputs:
-            if Path(inp).resolve() == resolved:
+    except (OSError, RuntimeError):  # a symlink loop: the write itself will fail and say so
+        return
+    target_exists = target.exists()
+    for inp in inputs:
+        try:
+            if Path(inp).resolve() == resolved or target_exists and os.path.samefile(inp, target):
                 raise AuditError("output_is_input", path=path)
-    except OSError:
-        pass
+        except (OSError, RuntimeError):
+            continue  # an input that is gone or unreadable cannot be overwritten through this name
 
 
 def write_atomic(path: str, data: str | bytes, inputs: Iterable[str] = ()) -> None:

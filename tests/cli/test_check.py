@@ -221,6 +221,39 @@ def test_output_refuses_to_overwrite_an_input(work: Path) -> None:
     assert target.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "target, extra",
+    [
+        ("./schoon.md", ["schoon.md"]),  # another spelling of an input
+        ("verwijzing.md", ["schoon.md"]),  # a symbolic link to an input
+        ("koppeling.md", ["schoon.md"]),  # a hard link to an input
+        ("leeg.md", ["schoon.md", "leeg.md"]),  # an input that could not be read
+        ("pack.yaml", ["schoon.md"]),  # the rule pack
+        ("register.csv", ["schoon.md", "register.csv"]),  # a contract register
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "markdown"])  # streamed and rendered output
+def test_output_never_replaces_any_input(work: Path, target: str, extra: list[str], fmt: str) -> None:
+    (work / "leeg.md").write_bytes(b"")
+    (work / "register.csv").write_text(
+        "contractnummer;leverancier;omschrijving;startdatum;einddatum\n"
+        "J-2025-01;Stichting Kompas;Ambulante jeugdhulp;2025-01-01;2026-12-31\n", encoding="utf-8")
+    os.symlink("schoon.md", work / "verwijzing.md")
+    os.link(work / "schoon.md", work / "koppeling.md")
+    before = {p.name: p.read_bytes() for p in work.iterdir() if p.is_file()}
+    proc = sa("check", *extra, "--pack", "pack.yaml", "--format", fmt, "--output", target, cwd=work)
+    assert proc.returncode == 2
+    assert "one of the input files" in proc.stderr or "een van de invoerbestanden" in proc.stderr
+    assert {p.name: p.read_bytes() for p in work.iterdir() if p.is_file()} == before
+
+
+def test_an_output_format_target_never_replaces_an_input(work: Path) -> None:
+    before = (work / "fout.md").read_bytes()
+    proc = sa("check", "fout.md", "--pack", "pack.yaml", "--output-format", f"markdown:{work / 'fout.md'}", cwd=work)
+    assert proc.returncode == 2 and "fout.md" in proc.stderr
+    assert (work / "fout.md").read_bytes() == before
+
+
 def test_version() -> None:
     from sociaal_audit import __version__
 

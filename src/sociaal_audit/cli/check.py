@@ -85,6 +85,38 @@ def load_effective_config(config_path: str | None, lang: str | None, fail_on: st
     return cfg
 
 
+def protected_paths(paths: list[str], cfg) -> list[str]:
+    """Every file a check with ``cfg`` reads, which no output may replace: the documents and
+    registers found (also those that turn out unreadable, and those the configuration excludes),
+    the files named on the command line, the pack files, the configuration file and the baseline."""
+    import os
+
+    from ..contracts.runner import register_inputs
+    from ..documents.readers import known_extensions
+    from ..errors import AuditError
+    from ..files import collect_inputs
+    from ..rules.loader import resolve_pack
+
+    files, _ = collect_inputs(paths, known_extensions())
+    found = set(files) | set(register_inputs(paths)) | {p for p in paths if os.path.isfile(p)}
+    for ref in cfg.packs:
+        try:
+            found.add(str(resolve_pack(ref)))
+        except AuditError:
+            pass  # an unknown pack id is reported when the packs are loaded
+    found.update(p for p in (cfg.path, cfg.baseline) if p)
+    return sorted(found)
+
+
+def refuse_inputs_as_outputs(outputs: list[str | None], protected: list[str]) -> None:
+    """Stop before the run when an output file (``-o`` or ``--output-format``) is one of the inputs."""
+    from ..files import refuse_input
+
+    for path in outputs:
+        if path and path != "-":
+            refuse_input(path, protected)
+
+
 def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
               use_baseline: bool = True):
     """Collect and filter the files, check them with the configured packs, apply suppressions
@@ -123,7 +155,7 @@ def can_stream(format: str, output_targets: list, cfg) -> bool:
 
 
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
-                       output: str | None):
+                       output: str | None, protected: list[str] | None = None):
     """Like :func:`run_check` for JSON, but each document's results are written as soon as they
     are final (inline suppressions applied). Same bytes as the rendered run. Returns
     (run without documents, number of blocking findings)."""
@@ -184,7 +216,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
         return run
 
     if output and output != "-":
-        with atomic_text_writer(output, files) as fh:
+        with atomic_text_writer(output, files if protected is None else protected) as fh:
             run = write(fh)
     else:
         run = write(sys.stdout)
@@ -238,17 +270,19 @@ def check(
         renderer(format)
         targets = parse_targets(list(output_format or []), lang_s)
         n_jobs = jobs if jobs > 0 else default_jobs()
+        protected = protected_paths(paths, cfg)
+        refuse_inputs_as_outputs([output, *(path for _, path in targets)], protected)
         blocking = None
         notes: list[str] = []
         if can_stream(format, targets, cfg):
-            run, blocking, notes = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output)
+            run, blocking, notes = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output,
+                                                      protected)
         else:
             run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs)
-            inputs = [d.path for d in run.documents]
             data = render(run, format, render_options(lang_s, use_color() and not output, verbose, date))
-            emit(data, output, inputs)
+            emit(data, output, protected)
             for fmt, path in targets:
-                emit(render(run, fmt, render_options(lang_s, False, verbose, date)), path, inputs)
+                emit(render(run, fmt, render_options(lang_s, False, verbose, date)), path, protected)
     except AuditError as err:
         raise fail(err, lang_s)
     if output and format != "text":
