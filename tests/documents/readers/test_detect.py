@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -88,7 +89,54 @@ def test_xml_with_an_unknown_root() -> None:
 def test_unknown_extension_and_binary_content() -> None:
     assert _error(b"\x00\x01\x02binary", "data.bin").code == "binary_file"
     err = _error(b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png")
-    assert err.code == "binary_file"
+    assert err.code == "unknown_format" and "'.png'" in err.message("nl")
+
+
+RTF = rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times New Roman;}} Verordening Wmo Lindewaarde\par Artikel 1 Doel\par }"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+def _odt() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("concept.rtf", RTF, "concept.rtf: onbekend formaat '.rtf' (ondersteund: "),
+        ("concept.txt", RTF, "concept.txt: de extensie zegt .txt, maar de inhoud is rtf"),
+        ("concept", RTF, "concept: onbekend formaat 'rtf' (ondersteund: "),
+        ("oud.doc", OLE2, "oud.doc: onbekend formaat '.doc' (ondersteund: "),
+        ("hernoemd.docx", OLE2, "hernoemd.docx: de extensie zegt .docx, maar de inhoud is doc (Word 97-2003)"),
+        ("voorstel.docx", None, "voorstel.docx: de extensie zegt .docx, maar de inhoud is odt"),
+        ("scan.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "scan.pdf: de extensie zegt .pdf, maar de inhoud is jpeg"),
+    ],
+)
+def test_recognised_unsupported_formats_are_refused_by_name(name: str, data: bytes | None, message: str) -> None:
+    """An RTF draft is plain ASCII: without this it would be 'read' as text, control words and all."""
+    err = _error(data if data is not None else _odt(), name)
+    assert err.message("nl").startswith(message)
+
+
+def test_html_page_saved_as_markdown_or_text_is_read_as_html() -> None:
+    page = (
+        b"<!DOCTYPE html><html><head><title>Wmo</title></head><body><nav>Home | Zoeken</nav><main>"
+        b"<h1>Verordening Wmo Lindewaarde</h1><h2>Artikel 1 Doel</h2><p>Het college helpt.</p></main></body></html>"
+    )
+    for name in ("pagina.md", "pagina.txt"):
+        assert detect(name, page).NAME == "html"
+        doc = parse_source(page, name)
+        assert doc.title == "Verordening Wmo Lindewaarde" and "<" not in doc.text and "Zoeken" not in doc.text
+
+
+def test_legacy_encoded_text_without_extension_is_read_by_its_content() -> None:
+    data = "Verordening cliëntondersteuning Baarlebroek\r\n\r\nArtikel 1 Cliënt\r\nDe cliënt krijgt € 5.\r\n".encode("cp1252")
+    assert detect("verordening", data).NAME == "text"
+    assert parse_source(data, "verordening").title == "Verordening cliëntondersteuning Baarlebroek"
 
 
 def test_markdown_starting_with_a_suppression_comment_stays_markdown() -> None:

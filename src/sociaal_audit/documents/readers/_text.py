@@ -59,9 +59,14 @@ def comments(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
     return tuple(out)
 
 
+# Control characters that never occur in text (tab, line ends, form feed and Ctrl-Z excepted).
+_BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")
+
+
 def looks_textual(head: bytes) -> bool:
-    """Plain text: no NUL bytes, valid UTF-8, and not an XML or HTML document (those have readers)."""
-    if not head or b"\x00" in head:
+    """Plain text: no binary control bytes, UTF-8 or a legacy 8-bit encoding (Windows-1252,
+    Latin-1), and not an XML or HTML document (those have readers)."""
+    if not head or _BINARY_CONTROLS.search(head):
         return False
     from ._xml import root_name
 
@@ -71,5 +76,9 @@ def looks_textual(head: bytes) -> bool:
     try:
         head.decode("utf-8")
         return True
-    except UnicodeDecodeError as exc:  # a multi-byte sequence cut at the end of the head is fine
-        return exc.start >= len(head) - 4
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 4:  # a multi-byte sequence cut at the end of the head is fine
+            return True
+    # Windows-1252 or Latin-1: letters with accents are a minority of the bytes of Dutch text.
+    high = sum(1 for b in head if b >= 0x80)
+    return high <= len(head) // 4
