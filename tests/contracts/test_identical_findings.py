@@ -46,6 +46,15 @@ def test_committed_files_are_generated_from_the_source_table(tmp_path):
     assert FILES["csv"].read_bytes() == gen.csv_text().encode("utf-8")
     assert FILES["ocds"].read_text(encoding="utf-8") == gen.package_text()
     assert FILES["jsonl"].read_text(encoding="utf-8") == gen.lines_text()
+    from openpyxl import load_workbook  # the workbook's bytes vary with openpyxl's version: compare cells
+
+    gen.write_xlsx(tmp_path / "fresh.xlsx")
+    cells = []
+    for path in (FILES["xlsx"], tmp_path / "fresh.xlsx"):
+        book = load_workbook(path, read_only=True)
+        cells.append([list(row) for row in book.active.iter_rows(values_only=True)])
+        book.close()
+    assert cells[0] == cells[1] and len(cells[0]) == 3 + len(gen.ROWS)
 
 
 def test_every_format_reads_every_contract(results):
