@@ -360,9 +360,10 @@ def compare_documents(
     )
 
 
-def diff_paths(old_path: str, new_path: str, packs: list[str], lang: str = "nl", date: str | None = None,
+def diff_paths(old_path: str, new_path: str, packs: list, lang: str = "nl", date: str | None = None,
                kind: str | None = None, max_bytes: int | None = None) -> DiffResult:
-    """Read both files, check both with ``packs`` (document rules) and compare. Raises
+    """Read both files, check both with ``packs`` (document rules) and compare. ``packs`` are pack
+    ids or paths, or packs already loaded (and adjusted by a configuration). Raises
     :class:`~sociaal_audit.errors.InputError` for an unreadable file and PackError for a bad pack."""
     from .documents import DEFAULT_MAX_BYTES, load_document
     from .engine import Engine
@@ -371,7 +372,8 @@ def diff_paths(old_path: str, new_path: str, packs: list[str], lang: str = "nl",
     limit = max_bytes or DEFAULT_MAX_BYTES
     old = load_document(old_path, kind=kind, max_bytes=limit)
     new = load_document(new_path, kind=kind, max_bytes=limit)
-    engine = Engine(load_packs(packs), lang=lang)
+    loaded = load_packs(packs) if all(isinstance(p, str) for p in packs) else packs
+    engine = Engine(loaded, lang=lang)
     run = engine.new_run(date=date)
     return compare_documents(old, new, engine.check_document(old), engine.check_document(new), run.rules, lang, date)
 

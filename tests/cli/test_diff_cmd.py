@@ -130,3 +130,32 @@ def test_text_names_the_placeholder_of_a_repealed_article(tmp_path):
     out = invoke(str(old), str(new))
     assert "Artikelen: 0 toegevoegd, 1 vervallen, 0 gewijzigd, 0 vernummerd, 10 ongewijzigd" in out.stdout
     assert "- vervallen   Artikel 7 Mantelzorgwaardering → Artikel 7 [Vervallen] (regel 54 → 54)" in out.stdout
+
+
+def test_configuration_applies_to_the_diff(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sociaal-audit.yaml").write_text(
+        "fail_on: warning\nlang: en\nseverity:\n  INT-P05: info\n", encoding="utf-8")
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--format", "json")
+    assert out.exit_code == 0, out.output  # P05 is info in this project: below fail_on warning
+    data = json.loads(out.stdout)
+    assert data["lang"] == "en"
+    p05 = next(r for r in data["rules"] if r["rule"] == "INT-P05-hardheidsclausule")
+    assert (p05["severity"], p05["direction"]) == ("info", "worse")
+    assert invoke(ORIGINAL, NO_HARDSHIP, "--fail-on", "info").exit_code == 1  # the flag overrides the file
+
+
+def test_a_rule_disabled_in_the_configuration_is_not_in_the_diff(tmp_path):
+    config = tmp_path / "project.yaml"
+    config.write_text("disable: [INT-P05]\n", encoding="utf-8")
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--config", str(config), "--format", "json")
+    assert out.exit_code == 0, out.output
+    assert "INT-P05-hardheidsclausule" not in {r["rule"] for r in json.loads(out.stdout)["rules"]}
+
+
+def test_invalid_configuration_exits_2(tmp_path):
+    config = tmp_path / "project.yaml"
+    config.write_text("disable: [INT-P99]\n", encoding="utf-8")
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--config", str(config))
+    assert out.exit_code == 2
+    assert out.stderr.startswith("sociaal-audit: ") and "INT-P99" in out.stderr
