@@ -68,7 +68,24 @@ def test_unreadable_row_is_an_input_error_naming_line(tmp_path):
     assert out.exit_code == 2
     data = json.loads(out.stdout)
     assert data["contracts"][0]["contracts"] == 1
-    assert data["errors"][0]["message"] == f"{path}: kan regel 3 niet lezen (Einddatum: '32-12-2025' is not a valid date)"
+    assert data["errors"][0]["message"] == f"{path}: kan regel 3 niet lezen (Einddatum: '32-12-2025' is geen geldige datum)"
+
+
+def test_row_problems_are_dutch_in_a_dutch_run(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Ingangsdatum;Einddatum;Verlengingsopties;Bekostiging\n"
+                    "A-1;01-01-2026;31-12-2025;geen;per uur\n"
+                    "A-2;01-01-2024;31-12-2025;in overleg;per uur\n"
+                    ";01-01-2024;31-12-2025;geen;per uur\n"
+                    "A-4;01-01-2024;31-12-2025;geen;naar draagkracht\n", encoding="utf-8")
+    messages = [e["message"] for e in json.loads(check(str(path), "--pack", "contracten", "--format", "json").stdout)["errors"]]
+    assert messages == [
+        f"{path}: kan regel 2 niet lezen (einddatum 31-12-2025 ligt voor de ingangsdatum 01-01-2026)",
+        f"{path}: kan regel 3 niet lezen (Verlengingsopties: 'in overleg' is geen verlengingsoptie (verwacht bijvoorbeeld '2x1 jaar' of 'geen'))",
+        f"{path}: kan regel 4 niet lezen (geen contractnummer)",
+        f"{path}: kan regel 5 niet lezen (Bekostiging: 'naar draagkracht' noemt geen bekostigingsvorm "
+        "(inspanningsgericht, outputgericht, taakgericht))",
+    ]
 
 
 def test_directory_takes_registers_but_not_yaml(tmp_path):

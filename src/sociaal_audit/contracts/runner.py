@@ -154,7 +154,8 @@ def load_register(path: str, columns: ColumnMap | None = None) -> tuple[Register
 def problem_message(path: str, problem: RowProblem, lang: str) -> str:
     from . import display
 
-    return InputError(path, "parse_failed", format=display.place(problem.source, lang), reason=problem.message).message(lang)
+    return InputError(path, "parse_failed", format=display.place(problem.source, lang),
+                      reason=display.reason(problem.message, lang)).message(lang)
 
 
 def check_register(engine, path: str, options: Any) -> RegisterResult:
