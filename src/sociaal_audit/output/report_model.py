@@ -365,7 +365,7 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
         message=ctx.message(result, title),
         own_message=ctx.same_lang and bool(result.message),
         places=shown,
-        more_places=text("more_places", lang, n=hidden) if hidden > 0 else None,
+        more_places=text("more_places_one" if hidden == 1 else "more_places", lang, n=hidden) if hidden > 0 else None,
         not_found=not_found,
         looked_for=looked_for if not_found else None,
         why=_pick(info.rationale, lang) or "" if info else "",
@@ -639,7 +639,8 @@ def _registers(run: Any, ctx: _Context) -> list[RegisterReport]:
             figures=[(k, v) for k, v in figures if v],
             # problems are saved in the language of the run: in another language, how many there are
             problems=(list(reg.problems) if ctx.same_lang or not reg.problems
-                      else [text("reg_problems_n", lang, n=len(reg.problems))]),
+                      else [text("reg_problems_one" if len(reg.problems) == 1 else "reg_problems_n", lang,
+                                 n=len(reg.problems))]),
         ))
     return out
 
