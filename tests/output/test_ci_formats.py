@@ -163,6 +163,16 @@ def test_gitlab_fingerprint_survives_moving_lines(tmp_path: Path, monkeypatch: p
     assert next(i for i in issues if i["check_name"] == P26)["location"]["lines"]["begin"] == P26_LINE + 2
 
 
+def test_gitlab_fingerprint_does_not_depend_on_how_the_path_was_written(tmp_path: Path, run) -> None:
+    first = {i["check_name"]: i["fingerprint"] for i in json.loads(out(run, "gitlab"))}
+    cfg = load_effective_config(None, None, None, None, None)
+    for written in ("./wmo.md", str(tmp_path / "wmo.md")):
+        again = run_check([written], cfg, kind=None, date=None, max_bytes=10_000_000, jobs=1)
+        issues = json.loads(out(again, "gitlab"))
+        assert {i["check_name"]: i["fingerprint"] for i in issues} == first
+        assert {i["location"]["path"] for i in issues} == {"wmo.md"}
+
+
 # ----- CSV ------------------------------------------------------------------------------------
 
 

@@ -243,7 +243,7 @@ def test_spreadsheet_rows_are_file_level_with_the_contract_named(tmp_path: Path)
     assert len(on_contracts) == len(fails)
     for result in on_contracts:
         (location,) = result["locations"]
-        assert location["physicalLocation"] == {"artifactLocation": {"uri": "register.xlsx"}}
+        assert location["physicalLocation"] == {"artifactLocation": {"uri": "register.xlsx", "uriBaseId": "%SRCROOT%"}}
         assert location["logicalLocations"][0]["name"] == result["properties"]["contract"]
     annotations = [line for line in out(xlsx, "github").splitlines() if line.startswith("::warning file=register.xlsx")]
     assert len(annotations) == len(fails) + 2 and not any(",line=" in line for line in annotations)
@@ -286,7 +286,7 @@ def test_unlisted_findings_unreadable_rows_and_rule_errors_are_reported() -> Non
     notes = {(n["level"], n["message"]["text"].split(":")[0]) for n in invocation["toolExecutionNotifications"]}
     assert ("error", "R-REG") in notes and ("warning", "inkoop/register.csv") in notes and ("note", "inkoop/register.csv") in notes
     (group,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "R-SAM"]
-    assert group["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "beleid/a.md"}}
+    assert group["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "beleid/a.md", "uriBaseId": "%SRCROOT%"}}
     if SCHEMA.exists():
         import jsonschema
 

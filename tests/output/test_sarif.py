@@ -87,7 +87,7 @@ def test_results_point_at_the_right_line_and_column(workdir: Path) -> None:
     for rule, expected in ((P09, "2. De overeenkomsten"), (P26, "1. Het college bekostigt")):
         (loc,) = by_rule(log)[rule]["locations"]
         physical = loc["physicalLocation"]
-        assert physical["artifactLocation"]["uri"] == "verordeningen/wmo%20beekdal.md"  # relative, encoded
+        assert physical["artifactLocation"] == {"uri": "verordeningen/wmo%20beekdal.md", "uriBaseId": "%SRCROOT%"}  # relative, encoded
         region = physical["region"]
         line = lines[region["startLine"] - 1]
         assert line.startswith(expected)
@@ -151,6 +151,25 @@ def test_fingerprints_are_stable_when_lines_move(workdir: Path) -> None:
     assert {k: v["partialFingerprints"] for k, v in first.items()} == {k: v["partialFingerprints"] for k, v in second.items()}
 
 
+def test_the_same_missing_provision_in_two_documents_is_two_results(workdir: Path) -> None:
+    # code scanning takes results with equal partialFingerprints for one alert: the file must count
+    (workdir / "verordeningen" / "jeugd beekdal.md").write_text(ORDINANCE, encoding="utf-8")
+    log = sarif(make_run())
+    evaluation = [r for r in log["runs"][0]["results"] if r["ruleId"] == "INT-P07-evaluatie"]
+    assert len(evaluation) == 2
+    assert len({r["partialFingerprints"]["sociaalAudit/v2"] for r in evaluation}) == 2
+    assert log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["description"]["text"]
+
+
+def test_fingerprints_do_not_depend_on_how_the_path_was_written(workdir: Path) -> None:
+    def prints(arg: str) -> dict[str, str]:
+        cfg = load_effective_config(None, None, None, None, None)
+        run = run_check([arg], cfg, kind=None, date=None, max_bytes=10_000_000, jobs=1)
+        return {k: v["partialFingerprints"]["sociaalAudit/v2"] for k, v in by_rule(sarif(run)).items()}
+
+    assert prints("verordeningen") == prints("./verordeningen/") == prints(str(workdir / "verordeningen"))
+
+
 def test_stable_bytes_and_no_absolute_paths(workdir: Path) -> None:
     one = render(make_run(), "sarif", render_options("nl", False, False, None))
     two = render(make_run(), "sarif", render_options("nl", False, False, None))
@@ -204,7 +223,7 @@ def test_contract_findings_on_the_register_row(tmp_path: Path) -> None:
     assert sorted((r["ruleId"], r["properties"].get("contract")) for r in on_register) == expected
     for result in on_register:
         assert driver_rules[result["ruleIndex"]]["id"] == result["ruleId"]
-        assert result["level"] == "warning" and result["partialFingerprints"]["sociaalAudit/v1"]
+        assert result["level"] == "warning" and result["partialFingerprints"]["sociaalAudit/v2"]
         location = result["locations"][0]
         contract = result["properties"].get("contract")
         if contract is None:  # about the whole register: the file, no region
@@ -232,7 +251,7 @@ def test_corpus_pairs_with_related_locations(tmp_path: Path) -> None:
                        (related["physicalLocation"]["artifactLocation"]["uri"], related["physicalLocation"]["region"]["startLine"])))
         assert primary["logicalLocations"][0]["name"].startswith("Artikel") and result["level"] == "note"
     assert places == [((JEUGD, first), (WMO, second)) for first, second in expected]
-    assert len({r["partialFingerprints"]["sociaalAudit/v1"] for r in p13}) == 3
+    assert len({r["partialFingerprints"]["sociaalAudit/v2"] for r in p13}) == 3
     (p12,) = [r for r in results if r["ruleId"] == "SAM-P12-een-verordening"]
     assert p12["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == PW
     assert [loc["physicalLocation"]["artifactLocation"]["uri"] for loc in p12["relatedLocations"]] == [JEUGD, WMO]

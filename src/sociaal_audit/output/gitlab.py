@@ -1,9 +1,9 @@
 """GitLab code quality report (``--format gitlab``): a JSON list of issues for the merge request
 widget (``artifacts: reports: codequality``).
 
-Each failed rule result is an issue with description, check_name, a stable fingerprint (path, rule,
-article heading and evidence, no line numbers, so GitLab recognises a finding that moved), severity
-and location. Suppressed findings are kept as ``info`` issues whose description gives the reason;
+Each failed rule result is an issue with description, check_name, a stable fingerprint (path as in
+``location.path``, however it was written on the command line; rule, article heading and evidence; no
+line numbers, so GitLab recognises a finding that moved), severity and location. Suppressed findings are kept as ``info`` issues whose description gives the reason;
 GitLab compares with the target branch itself, so baselined findings keep their severity.
 
 A failed contract finding is an issue on the register file, at the contract's row when the register
@@ -14,12 +14,11 @@ the second named in the description) or one per result at its first location.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 from ..baseline import fingerprint
-from .sarif import artifact_uri, contract_line, contract_message, corpus_items
+from .sarif import artifact_uri, contract_line, contract_message, corpus_items, result_fingerprint
 
 NAME = "gitlab"
 BINARY = False
@@ -38,7 +37,7 @@ def _issue(rule: str, principles: list[str], theme: str, severity: str, message:
     return {
         "description": description,
         "check_name": rule,
-        "fingerprint": hashlib.sha256(f"{path}\x00{key}".encode()).hexdigest()[:32],
+        "fingerprint": result_fingerprint(path, key),
         "severity": "info" if suppressed_reason is not None else SEVERITIES[severity],
         "categories": ["Style"],
         "location": {"path": artifact_uri(path), "lines": {"begin": max(1, line)}},

@@ -12,9 +12,12 @@ contract id as logical location; failed results about the whole register are fil
 across documents (corpus): one result per pair of (nearly) equal articles, or one per result with
 its locations; the first place is the location, the others are ``relatedLocations``.
 
-Input errors, rule errors, unreadable register rows and findings left out of a register are tool
-execution notifications. Stable bytes: no timestamps, no absolute paths for files under the working
-directory.
+Files under the working directory have relative URIs with the base id ``%SRCROOT%``; each result's
+``partialFingerprints`` holds its file, rule, article heading without number and evidence (no line
+numbers), so code scanning follows a finding that moves and keeps the same missing provision in two
+documents apart. Input errors, rule errors, unreadable register rows and findings left out of a
+register are tool execution notifications. Stable bytes: no timestamps, no absolute paths for files
+under the working directory.
 
 The helpers :func:`contract_line` and :func:`corpus_items` are shared by the other CI formats, so
 every format places contract and corpus results the same way.
@@ -36,7 +39,8 @@ from .labels import label
 NAME = "sarif"
 BINARY = False
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-FINGERPRINT_KEY = "sociaalAudit/v1"
+FINGERPRINT_KEY = "sociaalAudit/v2"  # v2: the file is part of the fingerprint
+SRCROOT = "%SRCROOT%"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
 _TEXT = {
@@ -44,6 +48,8 @@ _TEXT = {
     "source": {"nl": "Bron", "en": "Source"},
     "principles": {"nl": "Principes", "en": "Principles"},
     "looked_for": {"nl": "gezocht naar", "en": "looked for"},
+    "srcroot": {"nl": "de map waarin sociaal-audit draaide (in CI: de hoofdmap van de repository)",
+                "en": "the directory sociaal-audit ran in (in CI: the root of the repository)"},
     "whole_document": {"nl": "geldt voor het hele document", "en": "applies to the whole document"},
     "unused": {"nl": "ongebruikte onderdrukking van {rule}", "en": "unused suppression of {rule}"},
     "whole_register": {"nl": "geldt voor het hele contractregister", "en": "applies to the whole contract register"},
@@ -73,6 +79,19 @@ def artifact_uri(path: str) -> str:
             return "file://" + quote(norm.replace(os.sep, "/"), safe="/")
         norm = rel
     return quote(norm.replace(os.sep, "/"), safe="/")
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A SARIF artifactLocation: a relative URI carries the base id ``%SRCROOT%`` (the directory the
+    check ran in, the repository root in CI); a file outside it is an absolute file URI."""
+    uri = artifact_uri(path)
+    return {"uri": uri} if uri.startswith("file://") else {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def result_fingerprint(path: str, key: str) -> str:
+    """The partial fingerprint of a result: its file and its path-free key (rule, heading, evidence),
+    so the same missing provision in two documents is two results, and no line number counts."""
+    return hashlib.sha256(f"{artifact_uri(path)}\x00{key}".encode()).hexdigest()[:32]
 
 
 def contract_line(source: str | None) -> int | None:
@@ -172,7 +191,7 @@ def _region(line: int, column: int, end_line: int | None = None, end_column: int
 def _location(path: str, loc: Any, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(path)},
+            "artifactLocation": artifact_location(path),
             "region": _region(loc.line, loc.column, getattr(loc, "end_line", None), getattr(loc, "end_column", None)),
         },
         "message": {"text": loc.quote},
@@ -187,7 +206,7 @@ def _location(path: str, loc: Any, lang: str) -> dict[str, Any]:
 
 def _document_location(path: str, lang: str) -> dict[str, Any]:
     return {
-        "physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": {"startLine": 1, "startColumn": 1}},
+        "physicalLocation": {"artifactLocation": artifact_location(path), "region": {"startLine": 1, "startColumn": 1}},
         "message": {"text": _t("whole_document", lang)},
     }
 
@@ -202,7 +221,7 @@ def _result(r: Any, path: str, rule_index: dict[str, int], lang: str) -> dict[st
         "level": LEVELS[r.severity],
         "message": {"text": text},
         "locations": locations[:1],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(r)},
+        "partialFingerprints": {FINGERPRINT_KEY: result_fingerprint(path, fingerprint(r))},
         "properties": {"principles": list(r.principles), "theme": r.theme, "pack": r.pack},
     }
     if r.rule in rule_index:
@@ -217,7 +236,7 @@ def _result(r: Any, path: str, rule_index: dict[str, int], lang: str) -> dict[st
             "justification": sup.reason,
         }
         if sup.line:
-            entry["location"] = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(sup.path)},
+            entry["location"] = {"physicalLocation": {"artifactLocation": artifact_location(sup.path),
                                                       "region": {"startLine": sup.line}}}
         out["suppressions"] = [entry]
     if getattr(r, "baseline", None):
@@ -227,7 +246,7 @@ def _result(r: Any, path: str, rule_index: dict[str, int], lang: str) -> dict[st
 
 def _file_location(path: str, text: str) -> dict[str, Any]:
     """A place without a line: the artifact alone (valid SARIF; viewers show it on the file)."""
-    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}, "message": {"text": text}}
+    return {"physicalLocation": {"artifactLocation": artifact_location(path)}, "message": {"text": text}}
 
 
 def _corpus_results(c: Any, rule_index: dict[str, int], lang: str) -> list[dict[str, Any]]:
@@ -242,7 +261,7 @@ def _corpus_results(c: Any, rule_index: dict[str, int], lang: str) -> list[dict[
             "level": LEVELS[c.severity],
             "message": {"text": item.message},
             "locations": [location],
-            "partialFingerprints": {FINGERPRINT_KEY: item.key},
+            "partialFingerprints": {FINGERPRINT_KEY: result_fingerprint(item.path, item.key)},
             "properties": {"principles": list(c.principles), "theme": c.theme, "pack": c.pack, "group": c.group},
         }
         if item.related:
@@ -276,7 +295,7 @@ def _contract_result(reg: Any, f: Any, rule_index: dict[str, int], lang: str) ->
         "level": LEVELS[f.severity],
         "message": {"text": text},
         "locations": [location],
-        "partialFingerprints": {FINGERPRINT_KEY: key},
+        "partialFingerprints": {FINGERPRINT_KEY: result_fingerprint(reg.path, key)},
         "properties": properties,
     }
     if f.rule in rule_index:
@@ -290,7 +309,7 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
         notes.append({
             "level": "error",
             "message": {"text": e.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path)}}],
         })
     for d in run.documents:
         for r in d.results:
@@ -298,7 +317,7 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
                 notes.append({
                     "level": "error",
                     "message": {"text": f"{r.rule}: {r.message}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(d.path)}}}],
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
                     "associatedRule": {"id": r.rule},
                 })
     for c in run.corpus:
@@ -306,12 +325,12 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
             notes.append({
                 "level": "error",
                 "message": {"text": f"{c.rule}: {c.message}"},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(p)}}}
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(p)}}
                               for p in c.documents[:1]],
                 "associatedRule": {"id": c.rule},
             })
     for reg in run.contracts:
-        register = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(reg.path)}}}
+        register = {"physicalLocation": {"artifactLocation": artifact_location(reg.path)}}
         for f in reg.findings:
             if f.status == "error":
                 notes.append({"level": "error", "message": {"text": f"{f.rule}: {f.message}"},
@@ -323,7 +342,7 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
                           "locations": [register]})
     unused = [s for d in run.documents for s in d.unused_suppressions] + list(run.unused_suppressions)
     for s in unused:
-        where: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(s.path)}}
+        where: dict[str, Any] = {"artifactLocation": artifact_location(s.path)}
         if s.line:
             where["region"] = {"startLine": s.line}
         notes.append({
@@ -362,6 +381,7 @@ def build(run: Any, lang: str) -> dict[str, Any]:
         }},
         "invocations": [{"executionSuccessful": not run.errors and not rule_errors,
                          "toolExecutionNotifications": _notifications(run, lang)}],
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": _t("srcroot", lang)}}},
         "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {"summary": run.summary.model_dump(mode="json")},
