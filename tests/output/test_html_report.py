@@ -74,6 +74,7 @@ def test_english_report_has_lang_en() -> None:
     html = render(load("run-lindewaarde.json"), "html", lang="en")
     assert '<html lang="en">' in html
     assert "<h2 id=\"summary\">Summary</h2>" in html and "Samenvatting" not in html
+    assert "<blockquote>" not in html and '<blockquote lang="nl">' in html  # the quotes are Dutch
 
 
 def test_contrast_of_text_colours() -> None:
