@@ -278,3 +278,19 @@ def test_ocds_uncefact_hour_unit_is_effort_based(tmp_path):
                "awards": [{"id": "WMO-5", "status": "active", "suppliers": [{"id": "S", "name": "Begeleiding Plus"}]}]}
     reg, problems = load_register(write(tmp_path, "u.jsonl", json.dumps(release) + "\n"))
     assert problems == [] and reg.contracts[0].financing.value == "inspanningsgericht"
+
+
+def test_gzip_compressed_ocds_streams_like_the_plain_file(tmp_path):
+    import gzip
+
+    for name in ("register-lindewaarde-ocds.jsonl", "register-lindewaarde-ocds.json"):
+        packed = tmp_path / (name + ".gz")
+        packed.write_bytes(gzip.compress((DATA / name).read_bytes()))
+        assert is_register_path(str(packed), explicit=False)
+        reg, problems = load_register(str(packed))
+        plain, _ = load_register(str(DATA / name))
+        assert problems == [] and reg.format == "ocds" and reg.contracts == plain.contracts
+    broken = tmp_path / "kapot.jsonl.gz"
+    broken.write_bytes(gzip.compress((DATA / "register-lindewaarde-ocds.jsonl").read_bytes())[:500])
+    with pytest.raises(InputError, match="gzip"):
+        load_register(str(broken))

@@ -1,11 +1,13 @@
 """Contract registers in a run: which inputs are registers, reading them, checking them.
 
 * Given explicitly as file arguments: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``,
-  ``.ndjson`` and ``.json`` files are registers; ``.yaml``/``.yml`` files are registers when they
-  hold a contract list (a list of mappings or a ``contracten:`` list).
-* Found in a directory: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``, ``.ndjson``, and
-  ``.json`` files that look like OCDS (``ocds`` in the name, or ``ocid``/``releases``/``records``
-  near the start). YAML files in directories are never taken (they are usually configuration).
+  ``.ndjson`` and ``.json`` files (and gzip-compressed ``.jsonl.gz``, ``.ndjson.gz``,
+  ``.json.gz``) are registers; ``.yaml``/``.yml`` files are registers when they hold a contract
+  list (a list of mappings or a ``contracten:`` list).
+* Found in a directory: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``, ``.ndjson`` (also
+  gzip-compressed), and ``.json`` or ``.json.gz`` files that look like OCDS (``ocds`` in the name,
+  or ``ocid``/``releases``/``records`` near the start). YAML files in directories are never taken
+  (they are usually configuration).
 
 When registers are checked and no loaded pack has register rules, the built-in ``contracten``
 pack is loaded for them (the default pack ``integraliteit`` has only text rules), unless it is
@@ -27,21 +29,21 @@ if TYPE_CHECKING:  # the readers and models load only when a register is actuall
     from .readers import RowProblem
 
 REGISTER_PACK = "contracten"
-REGISTER_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json", ".yaml", ".yml")
-DIRECTORY_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json")
-ALWAYS = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson")
+GZIP = (".jsonl.gz", ".ndjson.gz", ".json.gz")  # compressed OCDS, as bulk downloads come
+REGISTER_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json", ".yaml", ".yml", *GZIP)
+DIRECTORY_EXTENSIONS: tuple[str, ...] = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".json", *GZIP)
+ALWAYS = (".csv", ".tsv", ".xlsx", ".xlsm", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 def _ext(path: str) -> str:
-    return os.path.splitext(path.lower())[1]
+    lower = path.lower()
+    return next((ext for ext in GZIP if lower.endswith(ext)), None) or os.path.splitext(lower)[1]
 
 
 def _head(path: str, size: int = 1 << 16) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(size)
-    except OSError:
-        return b""
+    from .readers.ocds import head_of
+
+    return head_of(path, size)
 
 
 def _yaml_contract_list(path: str) -> bool:
@@ -65,7 +67,7 @@ def is_register_path(path: str, explicit: bool = True) -> bool:
     ext = _ext(path)
     if ext in ALWAYS:
         return True
-    if ext == ".json":
+    if ext in (".json", ".json.gz"):
         if explicit:
             return True
         name = os.path.basename(path).lower()
@@ -106,7 +108,7 @@ def reader_for(path: str) -> Any:
         return csv_register
     if ext in xlsx_register.EXTENSIONS:
         return xlsx_register
-    if ext in ocds.LINE_EXTENSIONS:
+    if ext in ocds.LINE_EXTENSIONS or ext == ".json.gz":
         return ocds
     if ext == ".json":
         return ocds if ocds.looks_like_ocds(_head(path)) else listfile

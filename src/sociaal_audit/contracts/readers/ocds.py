@@ -6,6 +6,9 @@
 * JSON Lines (``.jsonl``, ``.ndjson``, or a ``.json`` whose first line is a whole release): one
   compiled release, record or release package per line.
 
+Each may be gzip-compressed (``.jsonl.gz``, ``.ndjson.gz``, ``.json.gz``), as bulk downloads are;
+it is decompressed as it streams.
+
 Only one release is in memory at a time, so a file of hundreds of MB reads in bounded memory.
 
 One contract per ``contracts[]`` entry (joined to its award through ``awardID``), else one per
@@ -45,9 +48,10 @@ tender, award or contract (the contract's wins): ``referralClause``, ``openEntry
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import timedelta
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from ...errors import InputError
 from ..columns import ColumnMap
@@ -58,7 +62,8 @@ from . import RowProblem, row_to_contract
 
 NAME = "ocds"
 EXTENSIONS = (".jsonl", ".ndjson", ".json")
-LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz")
+GZIP_EXTENSIONS = (".jsonl.gz", ".ndjson.gz", ".json.gz")  # bulk OCDS downloads come compressed
 LOCAL_FIELDS = {
     "referralClause": "referral_clause", "openEntry": "open_entry", "domain": "domain", "supplierType": "supplier_type",
     "financing": "financing", "procedure": "procedure", "zzpSubcontracting": "zzp_subcontracting",
@@ -66,6 +71,22 @@ LOCAL_FIELDS = {
 }
 _DOMAIN_SCHEMES = {"wmo020": "wmo", "jz020": "jeugd"}
 DEAD = ("cancelled", "unsuccessful")  # contract and award statuses that are no contract
+
+
+def open_binary(path: str) -> BinaryIO:
+    """The file's bytes, decompressed on the fly for ``.gz`` (still streamed)."""
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def head_of(path: str, size: int = 1 << 16) -> bytes:
+    """The first ``size`` bytes (decompressed); empty when the file cannot be read."""
+    try:
+        with open_binary(path) as fh:
+            return fh.read(size)
+    except (OSError, EOFError):
+        return b""
 
 
 def looks_like_ocds(head: bytes) -> bool:
@@ -77,7 +98,7 @@ def looks_like_ocds(head: bytes) -> bool:
 def _is_lines(path: str) -> bool:
     if path.lower().endswith(LINE_EXTENSIONS):
         return True
-    with open(path, "rb") as fh:
+    with open_binary(path) as fh:
         first = fh.readline(1 << 24).strip()
     if not first.startswith(b"{"):
         return False
@@ -91,7 +112,7 @@ def _is_lines(path: str) -> bool:
 def _package_kind(path: str) -> str:
     import ijson
 
-    with open(path, "rb") as fh:
+    with open_binary(path) as fh:
         for prefix, event, value in ijson.parse(fh):
             if prefix == "" and event == "map_key" and value in ("releases", "records"):
                 return str(value)
@@ -109,6 +130,8 @@ def iter_releases(path: str) -> Iterator[tuple[str, Any]]:
             yield from _lines(path)
             return
         kind = _package_kind(path)
+    except gzip.BadGzipFile as exc:
+        raise InputError(path, "parse_failed", format="OCDS JSON (gzip)", reason=_reason(exc)) from None
     except OSError as exc:
         raise InputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
     except Exception as exc:  # ijson.JSONError and friends: the file as a whole is broken
@@ -122,10 +145,12 @@ def iter_releases(path: str) -> Iterator[tuple[str, Any]]:
     label = "record" if kind == "records" else "release"
     n = 0
     try:
-        with open(path, "rb") as fh:
+        with open_binary(path) as fh:
             for item in ijson.items(fh, prefix, use_float=True):
                 n += 1
                 yield f"{label} {n}", _compiled(item)
+    except (gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(path, "parse_failed", format="OCDS JSON (gzip)", reason=f"after {label} {n}: {_reason(exc)}") from None
     except OSError as exc:
         raise InputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
     except Exception as exc:
@@ -150,7 +175,14 @@ _NO_COMPILED = object()
 
 
 def _lines(path: str) -> Iterator[tuple[str, Any]]:
-    with open(path, "rb") as fh:
+    try:
+        yield from _numbered_lines(path)
+    except (gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(path, "parse_failed", format="OCDS JSON Lines (gzip)", reason=_reason(exc)) from None
+
+
+def _numbered_lines(path: str) -> Iterator[tuple[str, Any]]:
+    with open_binary(path) as fh:
         for number, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
