@@ -109,3 +109,49 @@ def test_rules_test_requires_pass_and_fail_examples(tmp_path: Path) -> None:
     proc = sa("rules", "test", str(cut))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "FAIL VB-P09-looptijd-overeenkomst: needs at least one pass and one fail example" in proc.stdout
+
+
+SNIPPET_PACK = """\
+id: fragmenten
+title: Fragmenten
+version: "1"
+rules:
+  - id: FR-P05-hardheidsclausule
+    title: Hardheidsclausule
+    principles: [P05]
+    theme: organisatie
+    applies_to: [verordening]
+    kind: requires
+    phrases: [hardheidsclausule]
+    message: Er is geen hardheidsclausule.
+    rationale: Ruimte voor schrijnende gevallen.
+    source: {seed: 003_a9b6cd22cd6fadb6.txt, section: Thema 1}
+    examples:
+      pass:
+        # text first, an article after it: the text is the binding text of an article, not a preamble
+        - |
+          Het college past de hardheidsclausule toe in schrijnende gevallen.
+          Artikel 2 Inwerkingtreding
+          Deze verordening treedt in werking op 1 januari 2026.
+        # a wrapped reference "artikel 4:84 Awb" is no article heading
+        - |
+          Het college kan afwijken; de hardheidsclausule van
+          artikel 4:84 Awb is van overeenkomstige toepassing.
+        - |
+          ARTIKEL IV Hardheidsclausule
+          Het college kan de hardheidsclausule toepassen.
+      fail:
+        - |
+          Artikel 3 Toegang
+          Het college richt een toegang in.
+          ## Toelichting
+          Een hardheidsclausule volgt later.
+"""
+
+
+def test_rules_test_wraps_snippets_that_do_not_start_with_structure(tmp_path: Path) -> None:
+    pack = tmp_path / "fragmenten.yaml"
+    pack.write_text(SNIPPET_PACK, encoding="utf-8")
+    proc = sa("rules", "test", str(pack), "-v")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "4 passed, 0 failed"

@@ -1,20 +1,22 @@
 """Rule tests: every ``fail:`` example must fail and every ``pass:`` example must pass.
 
-An example is a snippet of ordinance text. Unless it has its own structure (an ``Artikel`` heading
-or a title), it is wrapped in a minimal ordinance so the snippet is binding text of one article.
+An example is a snippet of ordinance text. Unless it starts with structure of its own (an article or
+chapter heading, as the structure parser reads it, or a ``#`` title), it is wrapped in a minimal ordinance so the
+snippet is binding text of one article; a reference such as "artikel 4:84 Awb" at the start of a
+line is no structure.
 The document kind is the rule's first ``applies_to`` kind, so kind filters never hide a result.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..documents import parse_source
+from ..documents.model import PartKind
 from .context import DocContext
 from .loader import LoadedPack, LoadedRule
 
-_HAS_STRUCTURE = re.compile(r"^\s*(?:#+\s*)?(?:artikel|hoofdstuk)\s+\d", re.I | re.M)
+_TITLE = "# Verordening voorbeeld\n\n"
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,18 @@ class ExampleResult:
         return self.expected == self.actual
 
 
+def _has_structure(snippet: str) -> bool:
+    """Does the snippet start with a chapter or article heading of its own?"""
+    doc = parse_source((_TITLE + snippet).encode("utf-8"), "example.md")
+    return bool(doc.parts) and doc.parts[0].kind in (PartKind.ARTICLE, PartKind.CHAPTER)
+
+
 def example_document_text(snippet: str) -> str:
-    if snippet.lstrip().startswith("#") or _HAS_STRUCTURE.search(snippet):
-        body = snippet if snippet.lstrip().startswith("#") else "# Verordening voorbeeld\n\n" + snippet
-        return body
-    return "# Verordening voorbeeld\n\nArtikel 1 Voorbeeld\n\n" + snippet.strip() + "\n"
+    if snippet.lstrip().startswith("#"):
+        return snippet
+    if _has_structure(snippet):
+        return _TITLE + snippet
+    return _TITLE + "Artikel 1 Voorbeeld\n\n" + snippet.strip() + "\n"
 
 
 def run_example(rule: LoadedRule, snippet: str, lang: str = "nl"):
