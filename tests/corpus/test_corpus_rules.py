@@ -354,3 +354,23 @@ def test_document_without_municipality_among_several_stays_with_its_directory(tm
     assert [(g.key, len(g.documents)) for g in group_documents(digests)] == [
         ("gemeente:beekveld", 1), ("gemeente:haverdal", 1), (f"map:{tmp_path}", 1),
     ]
+
+
+def test_terminal_view_says_how_many_pairs_it_leaves_out(tmp_path):
+    from sociaal_audit.output import RenderOptions, render
+
+    topics = ["melding", "onderzoek", "aanvraag", "beschikking", "budget", "bijdrage", "klachten", "bezwaar",
+              "evaluatie", "inspraak", "terugvordering", "toezicht"]
+    body = ("Het college legt de afspraken over de {topic} schriftelijk vast en stelt de {who} binnen tien "
+            "werkdagen in de gelegenheid om op de vastlegging van de {topic} te reageren, mondeling of schriftelijk.")
+    for title, who in (("Verordening maatschappelijke ondersteuning Beekveld 2026", "cliënt"),
+                       ("Verordening jeugdhulp Beekveld 2026", "jeugdige")):
+        articles = "\n\n".join(f"Artikel {n} {topic.capitalize()}\n\n" + body.format(topic=topic, who=who)
+                               for n, topic in enumerate(topics, start=1))
+        (tmp_path / f"{who}.md").write_text(f"# {title}\n\nDe raad van de gemeente Beekveld;\n\n{articles}\n",
+                                            encoding="utf-8")
+    result = run([tmp_path])
+    assert corpus_result(result, "SAM-P13-dubbele-artikelen").values["count"] == 12
+    text = render(result, "text", RenderOptions(lang="nl"))
+    assert text.count("(gelijkenis ") == 10
+    assert "… en nog 2 paar/paren (alle paren: --format json, markdown of html)" in text

@@ -1,6 +1,7 @@
-"""The results of corpus rules (across the documents of one municipality) in the terminal and
-Markdown views of ``check``: one block per municipality, with every pair of articles or every
-ordinance named by path, line and article. The JSON output carries them as ``corpus``."""
+"""The results of corpus rules (across the documents of one municipality) in the terminal view of
+``check``: one block per municipality, with every pair of articles or every ordinance named by
+path, line and article. The council reports (Markdown, HTML, PDF) show them through
+``report_model``; the JSON output carries them as ``corpus``."""
 
 from __future__ import annotations
 
@@ -13,12 +14,22 @@ _L = {
     "group": {"nl": "gemeente of map", "en": "municipality or directory"},
     "similarity": {"nl": "gelijkenis", "en": "similarity"},
     "documents": {"nl": "document(en)", "en": "document(s)"},
+    "more_pairs": {"nl": "… en nog {n} paar/paren (alle paren: --format json, markdown of html)",
+                   "en": "… and {n} more pair(s) (all pairs: --format json, markdown or html)"},
+    "more_locations": {"nl": "… en nog {n} document(en) (alle: --format json, markdown of html)",
+                       "en": "… and {n} more document(s) (all: --format json, markdown or html)"},
 }
+MAX_PAIRS = 10  # pairs of articles shown per result in the terminal
+MAX_LOCATIONS = 5  # documents shown per result without pairs (P12)
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
 
 
 def _t(key: str, lang: str) -> str:
     return _L[key].get(lang) or _L[key]["nl"]
+
+
+def _more(n: int, key: str, lang: str) -> str:
+    return _t(key, lang).format(n=n)
 
 
 def _pct(value: float, lang: str) -> str:
@@ -63,41 +74,15 @@ def print_corpus(console, run, lang: str, verbose: bool = False) -> None:
             console.print(f"    [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(c.rule)} ({', '.join(c.principles)}) "
                           f"{escape(titles.get(c.rule, ''))}")
             console.print(f"      {escape(c.message)}")
-            for pair in c.pairs[:10]:
+            for pair in c.pairs[:MAX_PAIRS]:
                 console.print(f"      {escape(_place(pair.first))}")
                 console.print(f"      {escape(_place(pair.second))}  ({_t('similarity', lang)} {_pct(pair.similarity, lang)})")
+            if len(c.pairs) > MAX_PAIRS:
+                console.print("      " + _more(len(c.pairs) - MAX_PAIRS, "more_pairs", lang))
             if not c.pairs:
-                for loc in c.locations[:5]:
+                for loc in c.locations[:MAX_LOCATIONS]:
                     console.print(f"      {escape(_place(loc))}")
+                if len(c.locations) > MAX_LOCATIONS:
+                    console.print("      " + _more(len(c.locations) - MAX_LOCATIONS, "more_locations", lang))
     console.print()
 
-
-def _esc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-
-
-def corpus_markdown(run, lang: str) -> list[str]:
-    """Markdown lines for the corpus results of ``run`` (empty when there are none)."""
-    if not run.corpus:
-        return []
-    titles = {r.id: r.title.get(lang, r.title["nl"]) for r in run.rules}
-    out = [f"## {_t('heading', lang)}", ""]
-    by_group: dict[str, list] = defaultdict(list)
-    for c in run.corpus:
-        by_group[c.group].append(c)
-    for key in sorted(by_group):
-        results = by_group[key]
-        out += [f"### {_esc(_group_title(results, lang))}", ""]
-        for c in results:
-            status = label("findings", lang) if c.status == "fail" else label(c.status, lang)
-            out.append(f"- **{c.rule}** ({', '.join(c.principles)}) {_esc(titles.get(c.rule, ''))} — {status}: "
-                       f"{_esc(c.message)}")
-            for pair in c.pairs:
-                out.append(f"  - `{pair.first.path}` {label('line', lang)} {pair.first.line} {_esc(pair.first.article_title or '')} ~ "
-                           f"`{pair.second.path}` {label('line', lang)} {pair.second.line} {_esc(pair.second.article_title or '')} "
-                           f"({_pct(pair.similarity, lang)})")
-            if not c.pairs:
-                for loc in c.locations:
-                    out.append(f"  - `{loc.path}` {label('line', lang)} {loc.line}: {_esc(loc.document_title)}")
-        out.append("")
-    return out
