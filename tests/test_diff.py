@@ -195,3 +195,59 @@ def test_real_act_with_an_article_repealed_under_a_placeholder():
     new = doc(old.text[:start] + "### Artikel  XXII  \n\n*[Vervallen]*\n\n" + old.text[end:], "nieuw.md")
     changes = [c for c in compare_articles(old, new) if c.status != "unchanged"]
     assert [(c.status, c.old.number, c.new.title) for c in changes] == [("removed", "XXII", "Artikel XXII [Vervallen]")]
+
+
+# ----- renumbering in real acts and across chapters ------------------------------------------------
+
+@pytest.mark.skipif(not WMO_ACT.exists(), reason="shared corpus not available")
+def test_real_act_with_an_article_deleted_and_the_rest_of_its_paragraph_renumbered():
+    import re
+
+    from sociaal_audit.documents import load_document
+
+    old = load_document(str(WMO_ACT))
+    start, end = old.text.index("### Artikel  2.3.3  "), old.text.index("### Artikel  2.3.4  ")
+    shifted = re.sub(r"### Artikel  2\.3\.(\d+)  ", lambda m: f"### Artikel  2.3.{int(m.group(1)) - 1}  ",
+                     old.text[end:])
+    changes = [c for c in compare_articles(old, doc(old.text[:start] + shifted, "nieuw.md")) if c.status != "unchanged"]
+    assert [(c.status, c.old.number, c.new.number if c.new else None) for c in changes] == [
+        ("removed", "2.3.3", None),
+        *[("renumbered", f"2.3.{n}", f"2.3.{n - 1}") for n in range(4, 11)],
+    ]
+    assert not any(c.text_changed for c in changes if c.status == "renumbered")
+
+
+@pytest.mark.skipif(not WMO_ACT.exists(), reason="shared corpus not available")
+def test_real_act_with_a_chapter_inserted_renumbers_every_later_article():
+    import re
+
+    from sociaal_audit.documents import load_document
+
+    def next_chapter(m: re.Match) -> str:
+        chapter, rest = m.group(1), m.group(2)
+        return f"### Artikel  {int(chapter) + 1 if int(chapter) >= 2 else chapter}{rest}  "
+
+    old = load_document(str(WMO_ACT))
+    new = doc(re.sub(r"### Artikel  (\d+)((?:\.\d+)*[a-z]?)  ", next_chapter, old.text), "nieuw.md")
+    changes = compare_articles(old, new)
+    moved = [(c.old.number, c.new.number) for c in changes if c.status == "renumbered"]
+    assert len(moved) > 100
+    assert all(n.split(".", 1)[1] == o.split(".", 1)[1] and int(n.split(".")[0]) == int(o.split(".")[0]) + 1
+               for o, n in moved)
+    assert {c.status for c in changes} == {"unchanged", "renumbered"}
+
+
+def test_new_chapter_before_an_old_one_adds_its_articles_and_renumbers_the_old():
+    old = ("# Verordening voorbeeld Haverdal 2026\n\nHoofdstuk 1 Algemeen\n\nArtikel 1.1 Doel\n\nDeze verordening regelt "
+           "de ondersteuning van inwoners bij zelfredzaamheid en participatie in de gemeente Haverdal.\n\n"
+           "Hoofdstuk 2 Klachten\n\nArtikel 2.1 Klachtregeling\n\nHet college stelt een regeling vast voor de "
+           "afhandeling van klachten van cliënten over gedragingen van het college en van aanbieders.\n\n"
+           "Artikel 2.2 Termijn\n\nEen klacht wordt binnen zes weken na ontvangst afgehandeld en schriftelijk beantwoord.\n")
+    chapter = ("Hoofdstuk 2 Mantelzorg\n\nArtikel 2.1 Mantelzorgwaardering\n\nHet college geeft jaarlijks invulling aan "
+               "de waardering van mantelzorgers van cliënten in de gemeente.\n\n")
+    new = old.replace("Hoofdstuk 2 Klachten", chapter + "Hoofdstuk 3 Klachten").replace(
+        "Artikel 2.1 Klachtregeling", "Artikel 3.1 Klachtregeling").replace("Artikel 2.2 Termijn", "Artikel 3.2 Termijn")
+    changes = compare_articles(doc(old), doc(new))
+    assert [(c.status, c.old.number if c.old else None, c.new.number) for c in changes] == [
+        ("unchanged", "1.1", "1.1"), ("added", None, "2.1"), ("renumbered", "2.1", "3.1"), ("renumbered", "2.2", "3.2"),
+    ]
