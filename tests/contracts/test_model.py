@@ -66,7 +66,9 @@ def test_unreadable_extension_is_an_error():
 
 
 @pytest.mark.parametrize("text, expected", [("ja", True), ("Ja (art. 3.7)", True), ("x", True), ("yes", True),
-                                            ("nee", False), ("geen", False), ("No", False), ("", None), ("onbekend", None)])
+                                            ("nee", False), ("geen", False), ("No", False), ("", None), ("onbekend", None),
+                                            ("Max. 2 verwijzingen (art. 3.7)", True), ("mogelijk, halfjaarlijks", True),
+                                            ("halfjaarlijks", True), ("niet mogelijk", False), ("gesloten", False)])
 def test_yes_no(text, expected):
     assert parse_bool(text) is expected
 

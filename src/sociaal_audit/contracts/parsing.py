@@ -155,12 +155,15 @@ def parse_yearly_amount(value: object) -> float | None:
 
 # ----- yes / no ---------------------------------------------------------------------------------
 
-_YES = re.compile(r"^(?:ja|j|yes|y|true|waar|1|x|wel|aanwezig|opgenomen|present|included)\b")
-_NO = re.compile(r"^(?:nee|n|no|false|onwaar|0|niet|geen|ontbreekt|afwezig|absent|missing|none)\b")
+_YES = re.compile(r"^(?:ja|j|yes|y|true|waar|1|x|wel|aanwezig|opgenomen|present|included|mogelijk|toegestaan|open|doorlopend"
+                  r"|(?:half)?jaarlijks|per (?:kwartaal|half ?jaar|jaar)|(?:max\w*\.?|ten hoogste|hooguit|at most) (?:2|twee|two)\b)\b")
+_NO = re.compile(r"^(?:nee|n|no|false|onwaar|0|niet|geen|ontbreekt|afwezig|absent|missing|none|gesloten|uitgesloten|onmogelijk"
+                 r"|closed)\b")
 
 
 def parse_bool(value: object) -> bool | None:
-    """'ja', 'Ja (art. 3.7)', 'x', 'yes', True -> True; 'nee', 'geen', 'no', False -> False."""
+    """'ja', 'Ja (art. 3.7)', 'x', 'yes', 'mogelijk', 'max. 2 verwijzingen', 'halfjaarlijks', True -> True;
+    'nee', 'geen', 'niet mogelijk', 'gesloten', 'no', False -> False."""
     if isinstance(value, bool):
         return value
     if isinstance(value, (int, float)) and value in (0, 1):
