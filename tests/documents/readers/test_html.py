@@ -130,3 +130,52 @@ def test_entities_in_an_html_doctype_are_not_expanded() -> None:
     )
     doc = parse_source(page, "xxe.html")
     assert "root:" not in doc.text and "aaaaaaaaaa" not in doc.text
+
+
+# Numbers in their own elements, the way publication sites and Word's "save as web page" mark up
+# leden and onderdelen; the page shows "1. In deze ..." and "a. cliënt: ...".
+NUMBERED_IN_ELEMENTS = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"></head><body><main>
+<h1>Verordening jeugdhulp Zuidbroek 2026</h1>
+<p>De raad van de gemeente Zuidbroek;</p>
+<h3>Artikel 1 Begrippen</h3>
+<p class="lid"><span class="lidnr">1</span>In deze verordening wordt verstaan onder:</p>
+<ul class="expliciet"><li><span class="li-nr">a.</span><span>jeugdige: een persoon jonger dan achttien jaar;</span></li>
+<li><span class="li-nr">b.</span><span>ouder: de gezaghebbende ouder.</span></li></ul>
+<p class="lid"><span class="lidnr">2</span>Overige begrippen hebben de betekenis uit de Jeugdwet.</p>
+<h3>Artikel 2 Melding</h3>
+<div class="lid"><div class="lidnr">1.</div><div class="al">Een melding kan bij het wijkteam worden gedaan.</div></div>
+<div class="lid"><div class="lidnr">2.</div><div class="al">Het college bevestigt de melding:</div>
+<ul><li><span class="nr">a</span><p>schriftelijk; of</p></li><li><span class="nr">b</span><p>digitaal.</p></li></ul></div>
+<h3>Artikel 3 Termijnen</h3>
+<dl><dt>1.</dt><dd>Het college beslist binnen acht weken.</dd><dt>2.</dt><dd>De termijn kan eenmaal worden verlengd.</dd></dl>
+<h3>Artikel 4 Evaluatie</h3>
+<p><strong>12</strong> maanden na inwerkingtreding evalueert het college deze verordening.</p>
+<p><em>de</em> raad ontvangt de evaluatie.</p>
+<p>3</p>
+</main></body></html>"""
+
+
+def test_numbers_in_their_own_elements_number_their_lid_or_onderdeel() -> None:
+    doc = _doc(NUMBERED_IN_ELEMENTS, "zuidbroek-jeugd.html")
+    structure = [
+        (a.number, [(c.number, [i.number for i in c.children if i.kind is PartKind.ITEM])
+                    for c in a.children if c.kind is PartKind.LID])
+        for a in doc.articles
+    ]
+    assert structure == [
+        ("1", [("1", ["a", "b"]), ("2", [])]),
+        ("2", [("1", []), ("2", ["a", "b"])]),
+        ("3", [("1", []), ("2", [])]),
+        ("4", []),
+    ]
+    lines = [ln.text for ln in doc.lines if ln.text]
+    assert "1. In deze verordening wordt verstaan onder:" in lines
+    assert "a. jeugdige: een persoon jonger dan achttien jaar;" in lines
+    assert "b. digitaal." in lines and "2. De termijn kan eenmaal worden verlengd." in lines
+
+
+def test_a_word_or_number_in_running_text_is_not_taken_for_a_lid_number() -> None:
+    lines = [ln.text for ln in _doc(NUMBERED_IN_ELEMENTS, "zuidbroek-jeugd.html").lines if ln.text]
+    assert "12 maanden na inwerkingtreding evalueert het college deze verordening." in lines
+    assert "de raad ontvangt de evaluatie." in lines
+    assert lines[-1] == "3"  # a number with nothing after it stays as printed

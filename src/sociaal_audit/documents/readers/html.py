@@ -40,7 +40,13 @@ _BLOCKS = {
     "p", "div", "section", "article", "main", "body", "blockquote", "dd", "dt", "dl", "address", "figure",
     "figcaption", "center", "fieldset", "details", "summary", "header", "footer", "hr", "caption",
 }
+# A lid or onderdeel number standing alone: "1", "2a", "1°", "a", "a.", "aa)", "iv." or a bullet.
 _MARKER_ONLY = re.compile(r"^(?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivx]{1,5}|\d{1,3}°)[.)]?$|^[-–•*·▪]$")
+# The same, strict enough to stand for a number even outside a list: two letters or a roman numeral
+# only with their point or bracket, so a lone word ("de", "in") is never taken for one.
+_STRICT_MARKER = re.compile(r"^(?:\d{1,3}[a-z]?[.)]?|\d{1,3}°|[a-z][.)]?|[a-z]{2}[.)]|[ivx]{2,5}[.)])$|^[-–•*·▪]$")
+# Class or id of an element that holds a number: "lidnr", "li-nr", "nummer", "marker" ...
+_NUMBER_CLASS = re.compile(r"nr|num|marker|bullet", re.I)
 _HAS_MARKER = re.compile(r"^(?:\d{1,3}[a-z]?[.)°]|[a-z]{1,2}[.)]|[ivx]{1,5}[.)]|[-–•*·▪])\s", re.I)
 
 
@@ -83,6 +89,7 @@ def read(data: bytes, path: str) -> SourceText:
     walker = _Walker()
     walker.walk(content)
     walker.flush(None)
+    walker.finish()
     return SourceText(
         path=path, format=NAME, lines=tuple(_xml.paragraph_breaks(walker.lines)), metadata=meta, comments=comments
     )
@@ -121,6 +128,8 @@ class _Walker:
         self.buffer: list[str] = []
         self.buffer_line: int | None = None
         self.prefix = ""
+        self.prefix_text = ""  # a number waiting for its line, as printed
+        self.prefix_line: int | None = None
         self.last_line = 1
 
     def add(self, text: str | None, line: int | None) -> None:
@@ -133,23 +142,38 @@ class _Walker:
         self.buffer.append(text)
 
     def flush(self, next_block: Any) -> None:
-        """End the current line; a lone number or letter waits to prefix the next block's line."""
+        """End the current line; a lone number or letter waits to prefix the next line.
+
+        ``<span class="lidnr">1</span><p>...</p>``, ``<div class="lidnr">1.</div><div>...</div>`` and
+        ``<dt>1.</dt><dd>...</dd>`` all read "1. ...", as the page shows them.
+        """
         text = _xml.clean("".join(self.buffer))
         line = self.buffer_line or self.last_line
         self.buffer, self.buffer_line = [], None
         if not text:
             return
-        if next_block is not None and _MARKER_ONLY.match(text) and not self.prefix:
+        pattern = _MARKER_ONLY if next_block is not None else _STRICT_MARKER
+        if pattern.match(text) and not self.prefix:
             self.prefix = _marker(text) + " "
+            self.prefix_text, self.prefix_line = text, line
             return
         self.emit(text, line)
 
     def emit(self, text: str, line: int) -> None:
+        if self.prefix and text.startswith(("#", "|")):
+            self.finish()  # a number before a heading or table row numbers nothing: it stays as printed
         text = _xml.clean(self.prefix + text)
         self.prefix = ""
         if text:
             self.lines.append(TextLine(text=text, line=line))
             self.last_line = line
+
+    def finish(self) -> None:
+        """Write out a number still waiting for its line."""
+        prefix, self.prefix = self.prefix.strip(), ""
+        if prefix and self.prefix_text:
+            self.lines.append(TextLine(text=self.prefix_text, line=self.prefix_line or self.last_line))
+        self.prefix_text, self.prefix_line = "", None
 
     def walk(self, el: Any) -> None:
         for c in el:
@@ -189,12 +213,26 @@ class _Walker:
             self.add(el.text, line)
             self.walk(el)
             self.flush(None)
+        elif self._inline_number(el):  # "<span class="lidnr">1</span>Het college ..." reads "1. Het college ..."
+            self.add(_marker(_xml.clean("".join(el.itertext()))) + " ", line)
         else:  # inline
             self.add(el.text, line)
             self.walk(el)
         self.add(el.tail, line)
 
+    def _inline_number(self, el: Any) -> bool:
+        """An inline element at the start of a line holding only a number written as one ("1.", "a)")
+        or marked as one by its class ("lidnr")."""
+        if "".join(self.buffer).strip():
+            return False
+        text = _xml.clean("".join(el.itertext()))
+        if not _STRICT_MARKER.match(text):
+            return False
+        tokens = (el.get("class") or "").split() + [el.get("id") or ""]
+        return text[-1] in ".)°" or any(_NUMBER_CLASS.search(t) for t in tokens if t)
+
     def list(self, el: Any, tag: str) -> None:
+        self.finish()
         kind = (el.get("type") or "1") if tag == "ol" else "bullet"
         try:
             number = int(el.get("start") or 1)
@@ -209,13 +247,20 @@ class _Walker:
                 for c in li
                 if _tag(c) not in ("ol", "ul", "table", "p", "div")
             ))
-            if not _HAS_MARKER.match(own + " "):  # numbers typed in the item text are kept as typed
+            typed = _typed_number(li)
+            if typed is not None:  # "<li><span class="nr">a.</span><p>...</p></li>": the page's own number
+                self.prefix = _marker(_xml.clean("".join(typed.itertext()))) + " "
+            elif not _HAS_MARKER.match(own + " "):  # numbers typed in the item text are kept as typed
                 self.prefix = _list_marker(kind, number) + " "
             number += 1
             self.add(li.text, li.sourceline)
-            self.walk(li)
+            for c in li:
+                if c is typed:
+                    self.add(c.tail, li.sourceline)
+                else:
+                    self.visit(c)
             self.flush(None)
-            self.prefix = ""
+            self.finish()
             self.add(li.tail, li.sourceline)
 
     def table(self, el: Any) -> None:
@@ -227,6 +272,16 @@ class _Walker:
             self.emit("| " + " | ".join(cells) + " |", line)
             if all(_tag(c) == "th" for c in row if _tag(c) in ("td", "th")):
                 self.emit("|" + "---|" * len(cells), line)
+
+
+def _typed_number(li: Any) -> Any | None:
+    """The element holding an item's own number when the item starts with one ("a.", "1", "•")."""
+    if (li.text or "").strip():
+        return None
+    first = next((c for c in li if _tag(c)), None)
+    if first is None or _tag(first) in ("ol", "ul", "table") or _is_chrome(first):
+        return None
+    return first if _MARKER_ONLY.match(_xml.clean("".join(first.itertext()))) else None
 
 
 def _marker(text: str) -> str:
