@@ -157,6 +157,25 @@ def test_suppression_without_reason_is_an_error_with_file_and_line(tmp_path: Pat
     assert all(r["suppressed"] is None for r in data["documents"][0]["results"])  # not applied
 
 
+def test_a_suppression_may_span_several_lines(tmp_path: Path) -> None:
+    comment = ('<!-- sociaal-audit:\n     negeer INT-P09\n     reden="Regionale inkoop: looptijd en verlenging\n'
+               '     liggen vast in de gemeenschappelijke regeling" -->')
+    path = write(tmp_path, before_contracts=comment)
+    run = run_on(path)
+    sup = results(run)[P09].suppressed
+    assert sup is not None and sup.line == 17 and sup.article == "Artikel 2 Overeenkomsten met aanbieders"
+    assert sup.reason == "Regionale inkoop: looptijd en verlenging liggen vast in de gemeenschappelijke regeling"
+    assert not run.errors and not run.documents[0].unused_suppressions
+
+
+def test_a_suppression_over_several_lines_without_reason_is_an_error_at_its_first_line(tmp_path: Path) -> None:
+    path = write(tmp_path, before_contracts="<!-- Opmerking van de griffie --> <!--\nsociaal-audit: negeer INT-P09\n-->")
+    run = run_on(path)
+    (error,) = run.errors
+    assert error.message.startswith(f"{path}:17: onderdrukking zonder reden")
+    assert results(run)[P09].suppressed is None
+
+
 def test_html_comments_suppress_too(tmp_path: Path) -> None:
     html = """<!DOCTYPE html>
 <html lang="nl"><head><title>Verordening maatschappelijke ondersteuning Beekdal 2026</title></head>

@@ -4,7 +4,8 @@ Inline, in Markdown, HTML or text documents::
 
     <!-- sociaal-audit: negeer INT-P05 reden="Hardheidsclausule staat in de moederverordening" -->
 
-(``ignore`` and ``reason=`` work too; several rules may be listed, separated by commas.) Before the
+(``ignore`` and ``reason=`` work too; several rules may be listed, separated by commas; the comment
+may span several lines.) Before the
 first chapter or article the comment covers the whole file; elsewhere it covers the next article.
 In the config, ``ignore:`` entries cover rules in paths. A reason is always required; a comment
 without one is an error naming file and line. Suppressed findings stay in the results, marked with
@@ -14,16 +15,19 @@ the suppression, and never block; a suppression that matched no finding is repor
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .config import Config, path_matches, rule_matches
-from .documents.model import Document, PartKind
+from .documents.model import Document, PartKind, TextLine
 from .results import DocumentResult, InputErrorInfo, Result, RunResult, Suppression
 
 _DIRECTIVE = re.compile(r"^\s*sociaal[-_ ]audit\s*:\s*(?P<body>.*)$", re.I | re.S)
 _COMMAND = re.compile(r"^(?P<kw>negeer|ignore)\b\s*(?P<rest>.*)$", re.I | re.S)
 _REASON = re.compile(r"\b(?:reden|reason)\s*=\s*", re.I)
 _RULE_REF = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Za-z0-9]+)*$", re.I)
+_MULTILINE_COMMENT = re.compile(r"<!--((?:(?!-->).)*?\n.*?)-->", re.S)
+TEXT_FORMATS = ("markdown", "text")  # their readers keep one-line comments only; HTML keeps them all
 _QUOTES = {'"': '"', "'": "'", "“": "”", "„": "”", "‘": "’"}
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -135,6 +139,22 @@ def parse_comment(text: str, path: str, line: int) -> tuple[list[str], str] | No
     return rules, reason
 
 
+def multiline_comments(doc: Document) -> list[TextLine]:
+    """Comments of a Markdown or text document that span several lines, at the line they open on
+    (the readers keep the comments that open and close on one line)."""
+    if doc.format not in TEXT_FORMATS or not any("<!--" in ln.text for ln in doc.lines):
+        return []
+    text = "\n".join(ln.text for ln in doc.lines)
+    starts = [0]
+    for ln in doc.lines[:-1]:
+        starts.append(starts[-1] + len(ln.text) + 1)
+    out = []
+    for m in _MULTILINE_COMMENT.finditer(text):
+        i = max(0, bisect_right(starts, m.start()) - 1)
+        out.append(TextLine(text=m.group(1).strip(), line=doc.lines[i].line, column=m.start() - starts[i] + 1))
+    return out
+
+
 def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[SuppressionProblem]]:
     """The suppressions written in ``doc``'s comments, and the malformed ones."""
     found: list[InlineSuppression] = []
@@ -142,7 +162,8 @@ def inline_suppressions(doc: Document) -> tuple[list[InlineSuppression], list[Su
     articles = sorted((p for p in doc.all_parts if p.kind is PartKind.ARTICLE), key=lambda p: p.start)
     body_parts = [p for p in doc.parts if p.kind is not PartKind.PREAMBLE]
     body_line = doc.locate(body_parts[0].start).line if body_parts and articles else None
-    for comment in doc.comments:
+    comments = sorted([*doc.comments, *multiline_comments(doc)], key=lambda c: (c.line, c.column))
+    for comment in comments:
         try:
             parsed = parse_comment(comment.text, doc.path, comment.line)
         except SuppressionProblem as problem:
