@@ -143,6 +143,18 @@ def test_fractional_staff_requirement_excludes_a_sole_trader():
     assert got == ["fail"] and result.findings[0].message == "A: 1,5 fte"
 
 
+def test_pack_messages_without_supplier_and_for_tacit_renewal():
+    c = Contract(id="WMO-9", procedure="Europese aanbesteding", start="01-01-2024", end="31-12-2025",
+                 extensions="stilzwijgend met telkens een jaar")
+    for lang, expected in (("nl", "WMO-9 (Europese aanbesteding) laat geen nieuwe aanbieders toe tijdens een looptijd die "
+                                  "stilzwijgend doorloopt"),
+                           ("en", "WMO-9 (Europese aanbesteding) admits no new providers during a term that renews tacitly")):
+        result = Engine([load_pack("contracten")], lang=lang).check_register(Register(path="r", format="list", contracts=[c]))
+        (finding,) = [f for f in result.findings if f.rule == "CON-P31-tussentijdse-toetreding"]
+        assert finding.message.startswith(expected), finding.message
+        assert all("()" not in f.message for f in result.findings)
+
+
 def test_parameters_are_validated():
     with pytest.raises(PackError, match="field 'test'"):
         rule(test="kleur")
