@@ -159,3 +159,12 @@ def test_invalid_configuration_exits_2(tmp_path):
     out = invoke(ORIGINAL, NO_HARDSHIP, "--config", str(config))
     assert out.exit_code == 2
     assert out.stderr.startswith("sociaal-audit: ") and "INT-P99" in out.stderr
+
+
+def test_markdown_quotes_where_a_rule_changed():
+    worse = invoke(ORIGINAL, NO_HARDSHIP, "--format", "markdown").stdout
+    assert ("  - oud, regel 74, Artikel 10 Hardheidsclausule, lid 1: “Het college kan in bijzondere gevallen ten "
+            "gunste van de cliënt afwijken") in worse
+    better = invoke(NO_HARDSHIP, ORIGINAL, "--format", "markdown", "--lang", "en").stdout
+    assert "  - new, line 74, Artikel 10 Hardheidsclausule, paragraph 1: “Het college kan" in better
+    assert "lid 1" not in invoke(NO_HARDSHIP, ORIGINAL, "--lang", "en").stdout

@@ -114,8 +114,8 @@ def article_line(a, lang: str) -> str:
     return f"{text} ({', '.join(bits)})"
 
 
-def _where(loc) -> str:
-    bits = [f"{loc.article_title}" if loc.article_title else None, f"lid {loc.lid}" if loc.lid else None]
+def _where(loc, lang: str = "nl") -> str:
+    bits = [loc.article_title or None, f"{label('lid', lang)} {loc.lid}" if loc.lid else None]
     return ", ".join(b for b in bits if b)
 
 
@@ -180,7 +180,7 @@ def render_text(diff, lang: str = "nl", color: bool = False, width: int = 100) -
             console.print(f"      {escape(message)}")
         for loc in (r.old_locations if r.direction == "worse" else r.new_locations)[:2]:
             path = diff.old.path if r.direction == "worse" else diff.new.path
-            console.print(f"      {escape(path)}:{loc.line}:{loc.column}  {escape(_where(loc))}")
+            console.print(f"      {escape(path)}:{loc.line}:{loc.column}  {escape(_where(loc, lang))}")
             console.print(f"        “{escape(loc.quote)}”")
     if not diff.rules:
         console.print("  " + t("no_rule_changes", lang))
@@ -241,8 +241,13 @@ def render_markdown(diff, lang: str = "nl") -> str:
             )
         lines.append("")
         for r in diff.rules:
-            if r.new_message:
-                lines.append(f"- `{r.rule}`: {_md(r.new_message)}")
+            message = r.new_message or r.old_message
+            if message:
+                lines.append(f"- `{r.rule}`: {_md(message)}")
+            side = "old" if r.direction == "worse" else "new"
+            for loc in (r.old_locations if side == "old" else r.new_locations)[:2]:
+                where = ", ".join(x for x in (t(side, lang), f"{t('line', lang)} {loc.line}", _where(loc, lang)) if x)
+                lines.append(f"  - {_md(where)}: “{_md(loc.quote)}”")
         lines.append("")
     else:
         lines += [t("no_rule_changes", lang), ""]
