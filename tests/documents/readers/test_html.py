@@ -179,3 +179,23 @@ def test_a_word_or_number_in_running_text_is_not_taken_for_a_lid_number() -> Non
     assert "12 maanden na inwerkingtreding evalueert het college deze verordening." in lines
     assert "de raad ontvangt de evaluatie." in lines
     assert lines[-1] == "3"  # a number with nothing after it stays as printed
+
+
+def _gemeenteblad_page(signed: str | None) -> str:
+    signed_meta = f'<meta name="OVERHEIDop.datumOndertekening" content="{signed}">' if signed else ""
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="DC.title" content="Verordening maatschappelijke ondersteuning Zuidbroek 2026">'
+        '<meta name="DC.creator" content="Zuidbroek"><meta name="DCTERMS.identifier" content="gmb-2026-41234">'
+        f'<meta name="DCTERMS.issued" content="2026-03-19">{signed_meta}</head><body><main>'
+        "<h1>Verordening maatschappelijke ondersteuning Zuidbroek 2026</h1><h3>Artikel 1 Doel</h3>"
+        "<p>Het college ondersteunt inwoners.</p></main></body></html>"
+    )
+
+
+def test_gemeenteblad_page_issued_is_the_publication_not_the_adoption() -> None:
+    meta = _doc(_gemeenteblad_page("2026-03-05"), "gmb-2026-41234.html").metadata
+    assert (meta.identifier, meta.municipality, meta.adopted) == ("gmb-2026-41234", "Zuidbroek", "2026-03-05")
+    assert dict(meta.extra)["published"] == "2026-03-19"
+    unsigned = _doc(_gemeenteblad_page(None), "gmb-2026-41234.html").metadata
+    assert unsigned.adopted is None and dict(unsigned.extra)["published"] == "2026-03-19"

@@ -321,10 +321,12 @@ _META_KEYS = {
     "identifier": ("dc.identifier", "dcterms.identifier", "dcterms:identifier", "overheidop.identifier"),
     "municipality": ("dc.creator", "dcterms.creator", "dcterms:creator", "overheid.authority", "dcterms.spatial",
                      "overheidop.authority"),
-    "adopted": ("overheidop.datumondertekening", "dcterms.issued", "dcterms:issued"),
+    "signed": ("overheidop.datumondertekening",),
+    "issued": ("dcterms.issued", "dcterms:issued"),
     "legal_basis": ("dcterms.source", "dcterms:source", "overheidrg.wettelijkegrondslag", "overheidop.wettelijkegrondslag"),
 }
 _GEMEENTE_PREFIX = re.compile(r"^gemeente\s+", re.I)
+_PUBLICATION_ID = re.compile(r"^(?:gmb|prb|wsb|stcrt|bgr|stb|trb)-\d{4}-\d+", re.I)
 
 
 def metadata(root: Any) -> Metadata:
@@ -345,10 +347,19 @@ def metadata(root: Any) -> Metadata:
     if municipality:
         municipality = _GEMEENTE_PREFIX.sub("", municipality)
     legal = [v for key in _META_KEYS["legal_basis"] for v in values.get(key, [])]
+    identifier = first("identifier")
+    # On lokaleregelgeving.overheid.nl (CVDR) "issued" is the date the regulation was adopted; on
+    # zoek.officielebekendmakingen.nl (gmb-2026-12345) it is the day the Gemeenteblad came out,
+    # and the date of adoption is OVERHEIDop.datumOndertekening.
+    publication = bool(identifier and _PUBLICATION_ID.match(identifier))
+    issued = first("issued")
+    adopted = first("signed") or (None if publication else issued)
+    extra = (("published", issued),) if publication and issued else ()
     return Metadata(
         title=first("title"),
         municipality=municipality,
-        identifier=first("identifier"),
-        adopted=first("adopted"),
+        identifier=identifier,
+        adopted=adopted,
         legal_basis=_xml.unique(legal),
+        extra=extra,
     )
