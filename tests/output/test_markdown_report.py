@@ -144,9 +144,9 @@ def test_failed_measurement_without_search_is_not_called_not_found() -> None:
 
 
 def test_every_fixed_text_in_both_languages() -> None:
-    from sociaal_audit.output.report_strings import KINDS, STRINGS, THEMES
+    from sociaal_audit.output.report_strings import KINDS, PORTFOLIO, STRINGS, THEMES
 
-    for table in (STRINGS, THEMES, KINDS):
+    for table in (STRINGS, THEMES, KINDS, PORTFOLIO):
         for key, entry in table.items():
             assert set(entry) == {"nl", "en"} and all(v.strip() for v in entry.values()), key
 
