@@ -125,6 +125,8 @@ def test_entry_derived_from_procedure_only_when_not_stated():
     assert Contract(id="G", procedure="Open house; tussentijdse toetreding niet mogelijk").entry_open is False
     assert Contract(id="H", procedure="Open-house").entry_open is True
     assert Contract(id="I", procedure="Openbare procedure").entry_open is False
+    assert Contract(id="J", procedure="Open house (niet-Europees), tussentijdse toetreding mogelijk").entry_open is True
+    assert Contract(id="K", procedure="Europese aanbesteding zonder mogelijkheid tot tussentijdse toetreding").entry_open is False
 
 
 def test_words_become_types():

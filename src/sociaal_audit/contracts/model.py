@@ -72,7 +72,10 @@ _TAAKVELD_DOMAINS = {
 _OPEN_PROCEDURE = re.compile(
     r"\b(?:open[ -]?house|toelating\w*|dynamisch\w* aankoopsysteem|das|dynamic purchasing\w*|tussentijds\w* toetred\w*"
     r"|tussentijdse toetreding)\b")
-_NO_ENTRY = re.compile(r"\b(?:geen|zonder|niet)\b[^.;]{0,30}\btussentijd\w*\s+toetre\w*|\btussentijd\w*\s+toetre\w*[^.;]{0,20}\bniet\b")
+_NO_ENTRY = re.compile(
+    r"\b(?:geen|zonder)\s+(?:mogelijkheid\s+(?:tot|van|voor)\s+)?tussentijd\w*\s+toetre\w*"
+    r"|\bniet\s+tussentijd\w*\s+toetre\w*"
+    r"|\btussentijd\w*\s+toetre\w*\s+(?:is\s+)?(?:niet|uitgesloten|onmogelijk)\b")
 _CLOSED_PROCEDURE = re.compile(
     r"\b(?:europese? aanbesteding|openbare aanbesteding|openbare procedure|nationale aanbesteding|niet-openbare\w*"
     r"|meervoudig\w*|enkelvoudig\w*|onderhands\w*|european tender|open tender|open procedure|restricted"
