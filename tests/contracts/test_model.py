@@ -142,7 +142,7 @@ def test_words_become_types():
 @pytest.mark.parametrize("text, expected", [
     ("Jeugdwet", Domain.JEUGD), ("6.72 Maatwerkdienstverlening 18-", Domain.JEUGD), ("6.71 Maatwerkdienstverlening 18+", Domain.WMO),
     ("6.4 WSW en beschut werk", Domain.PARTICIPATIE), ("Maatschappelijke opvang", Domain.WMO), ("Pleegzorg", Domain.JEUGD),
-    ("6.2 Wijkteams", None), ("ICT", Domain.OVERIG), ("2.1 Verkeer, wegen en water", Domain.OVERIG), ("Overig", Domain.OVERIG),
+    ("6.2 Wijkteams", None), ("Sociaal domein (integraal)", None), ("ICT", Domain.OVERIG), ("2.1 Verkeer, wegen en water", Domain.OVERIG), ("Overig", Domain.OVERIG),
 ])
 def test_domain_words_and_taakvelden(text, expected):
     assert Contract(id="A", domain=text).domain is expected

@@ -64,6 +64,7 @@ _OTHER_DOMAIN = re.compile(
     r"^(?:overig\w*|anders|other|geen sociaal domein|niet sociaal domein|ict|automatisering|facilitair\w*|huisvesting"
     r"|openbare ruimte|verkeer\w*|wegen|groen\w*|afval\w*|riolering|vastgoed|bouw\w*|energie|milieu|brandweer"
     r"|bedrijfsvoering|personeel|financien|onderwijs|sport|cultuur|economie)$")
+_SOCIAL_UNSPECIFIED = re.compile(r"\b(?:sociaal domein|sociale domein|integraal|wijkteam\w*|sociaal team|toegang)\b")
 _TAAKVELD = re.compile(r"^(\d{1,2})\.(\d{1,2})\b")
 _TAAKVELD_DOMAINS = {
     "6.1": None, "6.2": None, "6.3": Domain.PARTICIPATIE, "6.4": Domain.PARTICIPATIE, "6.5": Domain.PARTICIPATIE,
@@ -110,7 +111,7 @@ def domain(value: object) -> Domain | None:
             return kind
     if _OTHER_DOMAIN.match(text):
         return Domain.OVERIG
-    if _TAAKVELD.match(text):  # 6.1 Samenkracht, 6.2 Wijkteams: social domain, but no one law
+    if _TAAKVELD.match(text) or _SOCIAL_UNSPECIFIED.search(text):  # 6.2 Wijkteams, 'sociaal domein': no one law
         return None
     raise ValueError(f"'{value}' is not a domain (wmo, jeugd, participatie, overig)")
 
