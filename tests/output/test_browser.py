@@ -53,7 +53,14 @@ def test_print_to_pdf_has_pages(tmp_path: Path, report_file: Path) -> None:
     _chromium(tmp_path, report_file, f"--print-to-pdf={pdf_path}", "--no-pdf-header-footer")
     with pdfplumber.open(pdf_path) as pdf:
         assert len(pdf.pages) >= 3
-        first = " ".join((pdf.pages[0].extract_text() or "").split())
+        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
         assert abs(pdf.pages[0].width - 595.3) < 2  # A4 from the print stylesheet
+    first = pages[0]
     assert "Integraliteitstoets sociaal domein" in first
     assert "De drie belangrijkste bevindingen" in first
+    # the rule list of the appendix runs over several pages: its header row repeats on each of them
+    header = "Principe Toetsregel Thema Zwaarte Bron"
+    with_header = [i for i, text in enumerate(pages) if header in text]
+    assert len(with_header) >= 2 and with_header == list(range(with_header[0], len(pages))), with_header
+    # every page shows its number in the footer
+    assert all(f"{i} / {len(pages)}" in text for i, text in enumerate(pages, start=1))
