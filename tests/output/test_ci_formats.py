@@ -114,6 +114,19 @@ def test_github_annotation_names_every_place_a_finding_quotes(tmp_path: Path, mo
                          "“Het college bekostigt de aanbieders van hulp bij het huishouden per uur geleverde ondersteuning.”")
 
 
+def test_a_malformed_suppression_is_annotated_on_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ORDINANCE.replace('reden="Regionale inkoop: looptijd, verlenging 100%"', "")
+    (tmp_path / "wmo.md").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_check(["wmo.md"], load_effective_config(None, None, None, None, None), kind=None, date=None,
+                    max_bytes=10_000_000, jobs=1)
+    line = text.splitlines().index("<!-- sociaal-audit: negeer INT-P09  -->") + 1
+    (error,) = [e for e in out(run, "github").splitlines() if e.startswith("::error") and "title=" not in e]
+    assert error.startswith(f"::error file=wmo.md,line={line}::wmo.md:{line}: onderdrukking zonder reden")
+    (note,) = json.loads(out(run, "sarif"))["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["locations"][0]["physicalLocation"]["region"] == {"startLine": line}
+
+
 # ----- JUnit ----------------------------------------------------------------------------------
 
 

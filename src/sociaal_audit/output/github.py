@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from .labels import summary_line, where
-from .sarif import contract_line, contract_message, corpus_items
+from .sarif import contract_line, contract_message, corpus_items, error_line
 
 NAME = "github"
 BINARY = False
@@ -134,8 +134,8 @@ def render(run: Any, options: Any) -> str:
             lines.append(command("notice", _t("omitted", lang, n=reg.omitted), file=reg.path))
     for s in run.unused_suppressions:
         lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
-    for e in run.errors:
-        lines.append(command("error", e.message, file=e.path))
+    for e in run.errors:  # a malformed suppression annotates its line
+        lines.append(command("error", e.message, file=e.path, line=error_line(e)))
     lines.extend(quiet)
     lines.append(summary_line(run, lang))
     return "\n".join(lines) + "\n"

@@ -94,6 +94,16 @@ def result_fingerprint(path: str, key: str) -> str:
     return hashlib.sha256(f"{artifact_uri(path)}\x00{key}".encode()).hexdigest()[:32]
 
 
+def error_line(error: Any) -> int | None:
+    """The line an input error names when its message starts with ``path:line:`` (a malformed
+    suppression); None for errors about the file as a whole."""
+    head = f"{error.path}:"
+    if not error.message.startswith(head):
+        return None
+    digits = re.match(r"(\d+):", error.message[len(head):])
+    return int(digits.group(1)) if digits else None
+
+
 def contract_line(source: str | None) -> int | None:
     """The register line of a contract when its ``source`` is a line ("regel 12" / "line 12");
     None for spreadsheet rows ("Blad1 rij 5"), releases and results about the whole register."""
@@ -306,11 +316,11 @@ def _contract_result(reg: Any, f: Any, rule_index: dict[str, int], lang: str) ->
 def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
     notes: list[dict[str, Any]] = []
     for e in run.errors:
-        notes.append({
-            "level": "error",
-            "message": {"text": e.message},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path)}}],
-        })
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(e.path)}
+        line = error_line(e)
+        if line is not None:
+            physical["region"] = {"startLine": line}
+        notes.append({"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": physical}]})
     for d in run.documents:
         for r in d.results:
             if r.status == "error":
