@@ -86,6 +86,28 @@ def test_schema_rejects_output_that_breaks_the_contract(example_json: tuple[byte
         jsonschema.validate(data, _shipped(), cls=jsonschema.Draft202012Validator)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [("documents",), ("summary",), ("documents", 0, "results"), ("documents", 0, "results", 0, "locations"),
+     ("documents", 0, "municipality"), ("packs", 0, "version")],
+)
+def test_schema_rejects_output_with_a_missing_field(example_json: tuple[bytes, bytes], path: tuple) -> None:
+    """Every field is always written, so the schema requires it: an integration can rely on the names."""
+    data = json.loads(example_json[0])
+    holder = data
+    for key in path[:-1]:
+        holder = holder[key]
+    del holder[path[-1]]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, _shipped(), cls=jsonschema.Draft202012Validator)
+
+
+def test_every_property_of_the_schema_is_required() -> None:
+    schema = _shipped()
+    for name, obj in [("RunResult", schema), *schema["$defs"].items()]:
+        assert sorted(obj.get("required", [])) == sorted(obj.get("properties", {})), name
+
+
 def test_every_field_is_documented() -> None:
     """docs/json-output.md explains the schema field by field: every property is named there."""
     doc = (Path(__file__).resolve().parents[1] / "docs" / "json-output.md").read_text(encoding="utf-8")

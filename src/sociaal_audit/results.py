@@ -20,7 +20,9 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Every field is always written (nulls and empty lists included), so the schema of the output
+    # marks every field required: integrations can rely on each name being present.
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 class Suppression(_Model):
@@ -222,7 +224,7 @@ class RunResult(_Model):
 
 
 def results_json_schema() -> dict:
-    schema = RunResult.model_json_schema()
+    schema = RunResult.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://sociaal-audit.invalid/schemas/results-" + SCHEMA_VERSION + ".json"
     return schema
