@@ -114,6 +114,31 @@ def test_invalid_config_names_the_file(tmp_path: Path, content: str, detail: str
     assert message.startswith(str(path)) and detail in message
 
 
+@pytest.mark.parametrize("content, where", [
+    ("lang: nl\nfail-on: sometimes\n", ":2: 'fail_on'"),
+    ("lang: nl\n\nfailon: error\n", ":3: 'failon'"),
+    ('ignore:\n  - path: "oud/**"\n    rules: [INT-P05]\n    reason: "wordt ingetrokken"\n'
+     '  - path: "archief/**"\n    rules: [INT-P05]\n', ":5: 'ignore.1.reason': invalid configuration: a reason is required"),
+])
+def test_invalid_config_names_the_line(tmp_path: Path, content: str, where: str) -> None:
+    path = tmp_path / "sociaal-audit.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path)
+    assert info.value.message("en").startswith(str(path) + where)
+
+
+def test_one_value_where_a_list_is_expected_is_a_list_of_one(tmp_path: Path) -> None:
+    (tmp_path / "sociaal-audit.yaml").write_text(
+        'packs: integraliteit\ninclude: "verordeningen/**"\ndisable: INT-P06\n'
+        'ignore:\n  - path: "oud/**"\n    rules: INT-P05\n    reason: "wordt ingetrokken"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.sociaal-audit]\nexclude = "verordeningen/archief/**"\n', encoding="utf-8")
+    config = load_config(cwd=tmp_path)
+    assert config.packs == ["integraliteit"] and config.include == ["verordeningen/**"] and config.disable == ["INT-P06"]
+    assert config.ignore[0].rules == ["INT-P05"]
+    assert load_config(str(tmp_path / "pyproject.toml")).exclude == ["verordeningen/archief/**"]
+
+
 # ----- rules ------------------------------------------------------------------------------------
 
 

@@ -75,6 +75,11 @@ class IgnoreEntry(BaseModel):
             del value["reden"]
         return value
 
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _one_rule(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
     @field_validator("reason")
     @classmethod
     def _reason(cls, value: str) -> str:
@@ -98,6 +103,12 @@ class ConfigFile(BaseModel):
     thresholds: dict[str, dict[str, int | float]] | None = None
     ignore: list[IgnoreEntry] | None = None
     baseline: str | None = None
+
+    @field_validator("packs", "include", "exclude", "enable", "disable", mode="before")
+    @classmethod
+    def _one_item(cls, value: Any) -> Any:
+        """``include: "verordeningen/**"`` means a list of one."""
+        return [value] if isinstance(value, str) else value
 
 
 KEYS: tuple[str, ...] = tuple(ConfigFile.model_fields)
@@ -168,8 +179,9 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
-def _read(path: Path) -> tuple[dict[str, Any], list[int | None]]:
-    """The raw mapping of a config file and the line of each ``ignore`` entry (YAML only)."""
+def _read(path: Path) -> tuple[dict[str, Any], list[int | None], dict[str, int]]:
+    """The raw mapping of a config file, the line of each ``ignore`` entry and the line of each
+    top-level key (lines for YAML only)."""
     shown = str(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -189,7 +201,7 @@ def _read(path: Path) -> tuple[dict[str, Any], list[int | None]]:
             raise ConfigError(shown, f"no [tool.{PYPROJECT_TABLE}] table")
         if not isinstance(table, dict):
             raise ConfigError(shown, f"[tool.{PYPROJECT_TABLE}] must be a table")
-        return table, []
+        return table, [], {}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(raw, Loader=loader)
@@ -200,10 +212,17 @@ def _read(path: Path) -> tuple[dict[str, Any], list[int | None]]:
             shown, f"not valid YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None
         ) from None
     if data is None:
-        return {}, []
+        return {}, [], {}
     if not isinstance(data, dict):
         raise ConfigError(shown, "the file must be a mapping of keys (packs, fail_on, ...)")
-    return data, _ignore_lines(node)
+    return data, _ignore_lines(node), _key_lines(node)
+
+
+def _key_lines(node: Any) -> dict[str, int]:
+    """Top-level key (dashes as underscores) -> its 1-based line."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value).replace("-", "_"): key.start_mark.line + 1 for key, _ in node.value}
 
 
 def _ignore_lines(node: Any) -> list[int | None]:
@@ -215,17 +234,24 @@ def _ignore_lines(node: Any) -> list[int | None]:
     return []
 
 
-def _validate(data: dict[str, Any], shown: str) -> ConfigFile:
+def _validate(data: dict[str, Any], shown: str, key_lines: dict[str, int] | None = None,
+              ignore_lines: list[int | None] | None = None) -> ConfigFile:
     normalised = {str(k).replace("-", "_"): v for k, v in data.items()}
     try:
         return ConfigFile.model_validate(normalised)
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = ".".join(str(x) for x in err.get("loc", ()))
+        loc = err.get("loc", ())
+        key = ".".join(str(x) for x in loc)
         msg = "unknown key" if err.get("type") == "extra_forbidden" else err.get("msg", "invalid")
         if err.get("type") == "extra_forbidden":
             msg += f" (known: {', '.join(KEYS)})"
-        raise ConfigError(shown, msg, key=key or None) from None
+        if err.get("type") == "missing" and loc and loc[-1] == "reason":
+            msg = 'a reason is required (reason: "...")'
+        line = (key_lines or {}).get(str(loc[0])) if loc else None
+        if len(loc) > 1 and loc[0] == "ignore" and isinstance(loc[1], int) and loc[1] < len(ignore_lines or []):
+            line = (ignore_lines or [])[loc[1]] or line
+        raise ConfigError(shown, msg, line=line, key=key or None) from None
 
 
 def _relative_to(base: Path, ref: str) -> str:
@@ -246,8 +272,8 @@ def load_config(path: str | None = None, cwd: str | os.PathLike[str] = ".") -> C
     found = Path(path) if path else find_config(cwd)
     if found is None:
         return config
-    data, lines = _read(found)
-    spec = _validate(data, str(found))
+    data, lines, key_lines = _read(found)
+    spec = _validate(data, str(found), key_lines, lines)
     base = found.resolve().parent
     shown = str(found)
     config.path = shown
