@@ -374,3 +374,48 @@ def test_terminal_view_says_how_many_pairs_it_leaves_out(tmp_path):
     text = render(result, "text", RenderOptions(lang="nl"))
     assert text.count("(gelijkenis ") == 10
     assert "… en nog 2 paar/paren (alle paren: --format json, markdown of html)" in text
+
+
+AMENDMENT = """# Verordening tot wijziging van de Verordening maatschappelijke ondersteuning Beekveld 2026
+
+De raad van de gemeente Beekveld;
+
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+
+besluit vast te stellen de volgende verordening:
+
+### Artikel I
+
+De Verordening maatschappelijke ondersteuning Beekveld 2026 wordt als volgt gewijzigd:
+
+A. Artikel 8, tweede lid, komt te luiden:
+
+2. Een klacht kan schriftelijk, mondeling of elektronisch worden ingediend; het college bevestigt de ontvangst binnen vijf werkdagen en handelt de klacht binnen vier weken af, en informeert de indiener over de mogelijkheid van bemiddeling.
+
+B. Artikel 10 komt te luiden:
+
+Artikel 10. Hardheidsclausule
+
+1. Het college kan in bijzondere gevallen ten gunste van de cliënt afwijken van de bepalingen van deze verordening, indien toepassing daarvan tot onbillijkheden van overwegende aard leidt.
+2. Het college kan voor de toepassing van het eerste lid een budget reserveren en legt jaarlijks aan de raad verantwoording af over de gevallen waarin het van deze bevoegdheid gebruik heeft gemaakt.
+
+### Artikel II
+
+Deze verordening treedt in werking op de dag na bekendmaking.
+"""
+
+
+def test_an_amending_ordinance_is_neither_overlap_nor_a_separate_ordinance(tmp_path):
+    amendment = tmp_path / "wijziging-wmo-beekveld.md"
+    amendment.write_text(AMENDMENT, encoding="utf-8")
+    result = run([WMO, JEUGD, amendment])
+    p13 = corpus_result(result, "SAM-P13-dubbele-artikelen")
+    assert p13.values["amendments_skipped"] == 1
+    assert {str(amendment)} & {loc.path for p in p13.pairs for loc in (p.first, p.second)} == set()
+    assert p13.values["count"] == 3
+    p12 = corpus_result(result, "SAM-P12-een-verordening")
+    assert sorted(loc.path for loc in p12.locations) == sorted([str(WMO), str(JEUGD)])
+    assert "wijziging" not in p12.message
+    alone = run([amendment])
+    assert corpus_result(alone, "SAM-P12-een-verordening").status == "not_applicable"
+    assert "alleen wijzigingsverordeningen" in corpus_result(alone, "SAM-P12-een-verordening").message

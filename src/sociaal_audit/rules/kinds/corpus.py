@@ -9,6 +9,9 @@ The ``check:`` field picks what is checked:
   ``threshold`` similar (rapidfuzz ``scorer``), each article matched at most once per document
   pair; pairs are clustered into topics that could move into a shared chapter.
 
+Amending ordinances ("Verordening tot wijziging van ...", "Wijzigingsverordening ...") are left out
+of both: they repeat the text they insert by nature, and they do not regulate a law on their own.
+
 ``check(rule, group, ctx)`` receives a :class:`sociaal_audit.corpus.Group` (a municipality or
 directory and the digests of its documents, already filtered by ``applies_to``) and a
 :class:`sociaal_audit.corpus.CorpusContext`.
@@ -16,6 +19,7 @@ directory and the digests of its documents, already filtered by ``applies_to``) 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,6 +32,12 @@ NAME = "corpus"
 TARGET = "corpus"
 
 ALL_LAWS = ("wmo2015", "jeugdwet", "participatiewet")
+_AMENDMENT = re.compile(r"\b(?:wijziging(?:s(?:verordening|besluit|regeling))?|wijzigt)\b")
+
+
+def is_amendment(doc: DocumentDigest) -> bool:
+    """Does the title make ``doc`` an amending ordinance ("tot wijziging van", "Wijzigingsverordening")?"""
+    return _AMENDMENT.search(normalise(doc.title)) is not None
 
 
 class Params(BaseModel):
@@ -67,10 +77,15 @@ def _doc_text(doc: DocumentDigest, lang: str) -> str:
 
 
 def laws_integrated(group: Group, lang: str) -> CorpusOutcome:
-    ordinances = [d for d in group.documents if any(law in ALL_LAWS for law in d.laws)]
+    regulating = [d for d in group.documents if any(law in ALL_LAWS for law in d.laws)]
+    ordinances = [d for d in regulating if not is_amendment(d)]
     if not ordinances:
-        reason = ("geen van de documenten regelt de Wmo 2015, de Jeugdwet of de Participatiewet" if lang == "nl"
-                  else "none of the documents regulates the Wmo 2015, the Jeugdwet or the Participatiewet")
+        if regulating:
+            reason = ("alleen wijzigingsverordeningen; die regelen een wet niet zelfstandig" if lang == "nl"
+                      else "only amending ordinances, which do not regulate an act on their own")
+        else:
+            reason = ("geen van de documenten regelt de Wmo 2015, de Jeugdwet of de Participatiewet" if lang == "nl"
+                      else "none of the documents regulates the Wmo 2015, the Jeugdwet or the Participatiewet")
         return CorpusOutcome("not_applicable", {"reason": reason})
     seen = {law for d in ordinances for law in d.laws if law in ALL_LAWS}
     missing = _laws_text([law for law in ALL_LAWS if law not in seen], lang)
@@ -183,10 +198,14 @@ def _versions_of_one_document(a: DocumentDigest, b: DocumentDigest) -> bool:
 
 
 def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> CorpusOutcome:
-    docs = list(group.documents)
+    docs = [d for d in group.documents if not is_amendment(d)]
+    amendments = len(group.documents) - len(docs)
     if len(docs) < 2:
         reason = "minder dan twee documenten in deze groep" if lang == "nl" else "fewer than two documents in this group"
-        return CorpusOutcome("not_applicable", {"reason": reason})
+        if amendments:
+            reason += (f" ({amendments} wijzigingsverordening(en) niet meegeteld)" if lang == "nl"
+                       else f" ({amendments} amending ordinance(s) not counted)")
+        return CorpusOutcome("not_applicable", {"reason": reason, "amendments_skipped": amendments})
     if len(docs) > params.max_documents:
         reason = (f"{len(docs)} documenten in één groep, meer dan max_documents ({params.max_documents}); "
                   "is de gemeente niet herkend? Zet de documenten van elke gemeente in een eigen map"
@@ -212,6 +231,7 @@ def duplicate_articles(group: Group, params: Params, lang: str = "nl") -> Corpus
         "threshold": params.threshold,
         "compared": sum(len(v) for v in comparable.values()),
         "version_pairs_skipped": versions,
+        "amendments_skipped": amendments,
     }
     if not pairs:
         return CorpusOutcome("pass", values)
