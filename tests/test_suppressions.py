@@ -231,6 +231,22 @@ def test_config_ignore_by_path_and_rule_and_unused_entries(tmp_path: Path, monke
     assert unused == [("INT-P07", 8)]
 
 
+def test_a_run_over_some_files_leaves_the_ignores_for_the_others_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pre-commit passes only the changed files: an entry for files that exist but were not checked is not stale
+    (tmp_path / "archief").mkdir()
+    write(tmp_path / "archief", "oud.md")
+    write(tmp_path, "nieuw.md")
+    (tmp_path / "sociaal-audit.yaml").write_text(
+        "ignore:\n"
+        "  - path: archief/**\n    rules: [INT-P09]\n    reason: Wordt ingetrokken\n"
+        "  - path: ingetrokken/**\n    rules: [INT-P26]\n    reason: Map bestaat niet meer\n",
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_check(["nieuw.md"], load_effective_config(None, None, None, None, None), kind=None, date=None,
+                    max_bytes=10_000_000, jobs=1)
+    assert [(s.rule, s.pattern) for s in run.unused_suppressions] == [("INT-P26", "ingetrokken/**")]
+
+
 def test_a_config_ignore_needs_a_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path)
     (tmp_path / "sociaal-audit.yaml").write_text("ignore:\n  - path: '**'\n    rules: [INT-P09]\n", encoding="utf-8")

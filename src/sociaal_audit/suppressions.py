@@ -9,11 +9,15 @@ may span several lines.) Before the
 first chapter or article the comment covers the whole file; elsewhere it covers the next article.
 In the config, ``ignore:`` entries cover rules in paths. A reason is always required; a comment
 without one is an error naming file and line. Suppressed findings stay in the results, marked with
-the suppression, and never block; a suppression that matched no finding is reported as unused.
+the suppression, and never block; a suppression that matched no finding is reported as unused. A
+config entry counts as unused when it covered checked documents without matching a finding, or when
+its paths match no file at all: a run over a few files, as pre-commit makes, leaves the entries for
+the other files alone.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -209,10 +213,12 @@ def apply_config(run: RunResult, config: Config) -> None:
     if not config.ignore:
         return
     used: set[tuple[int, str]] = set()
+    applied: set[int] = set()  # entries whose paths cover a document of this run
     for doc in run.documents:
         entries = [(i, e) for i, e in enumerate(config.ignore) if path_matches(e.path, doc.path, config.base_dir)]
         if not entries:
             continue
+        applied.update(i for i, _ in entries)
         for r in doc.results:
             if r.status != "fail" or r.suppressed is not None:
                 continue
@@ -223,9 +229,21 @@ def apply_config(run: RunResult, config: Config) -> None:
                     used.add((i, ref))
                     break
     for i, entry in enumerate(config.ignore):
+        if i not in applied and covers_a_file(entry.path, config.base_dir):
+            continue  # its documents exist but were not checked in this run (pre-commit passes a few files)
         for ref in entry.rules:
             if (i, ref) not in used:
                 run.unused_suppressions.append(_config_model(config, i, ref))
+
+
+def covers_a_file(pattern: str, base_dir: str) -> bool:
+    """Does the ignore path ``pattern`` match any file under ``base_dir`` (hidden directories such
+    as .git left out)? An entry that matches none is stale wherever the check runs."""
+    for root, dirs, files in os.walk(base_dir or "."):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if any(path_matches(pattern, os.path.join(root, name), base_dir) for name in files):
+            return True
+    return False
 
 
 def _config_model(config: Config, index: int, ref: str) -> Suppression:
