@@ -137,3 +137,22 @@ def test_docs_show_what_init_writes() -> None:
     assert workflow in blocks
     assert yaml.safe_load(precommit_text("verordeningen", None, None)) in blocks
     assert yaml.safe_load(precommit_text("verordeningen", "https://example.org/gemeente/sociaal-audit", "v0.1.0")) in blocks
+
+
+@pytest.mark.parametrize("option, value", [("--install", 'sociaal-audit "x'), ("--install", "sociaal-audit #x"),
+                                           ("--repo", "https://example.org/a b"), ("--rev", "")])
+def test_values_that_would_break_the_written_yaml_are_refused(tmp_path: Path, option: str, value: str) -> None:
+    result = CliRunner().invoke(app, ["init", "--dir", str(tmp_path), "--repo", "https://example.org/sa", option, value])
+    assert result.exit_code == 2 and option in result.stderr
+    assert not (tmp_path / ".pre-commit-config.yaml").exists()
+
+
+def test_a_git_install_and_a_remote_hook_are_written_as_valid_yaml(tmp_path: Path) -> None:
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    spec = "git+https://example.org/gemeente/sociaal-audit.git@v0.1.0#egg=sociaal-audit"
+    init(tmp_path, "--install", spec, "--repo", "https://example.org/gemeente/sociaal-audit.git", "--rev", "v0.1.0")
+    workflow = yaml.safe_load((tmp_path / ".github/workflows/sociaal-audit.yml").read_text(encoding="utf-8"))
+    install = next(s["run"] for s in workflow["jobs"]["sociaal-audit"]["steps"] if "pip install" in s.get("run", ""))
+    assert install == f'python -m pip install "{spec}"'
+    (repo,) = clientlib.load_config(str(tmp_path / ".pre-commit-config.yaml"))["repos"]
+    assert repo["repo"] == "https://example.org/gemeente/sociaal-audit.git" and repo["rev"] == "v0.1.0"

@@ -8,6 +8,7 @@ loads, the workflow is YAML, the pre-commit config passes pre-commit's own valid
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import Optional
@@ -36,6 +37,10 @@ def hook_files() -> str:
 _MESSAGES = {
     "written": {"nl": "{path}: geschreven", "en": "{path}: written"},
     "exists": {"nl": "{path}: bestaat al, niet overschreven (gebruik --force)", "en": "{path}: exists, left alone (use --force)"},
+    "bad_value": {
+        "nl": "{option} mag niet leeg zijn en geen spaties of aanhalingstekens bevatten (kreeg '{value}')",
+        "en": "{option} must not be empty or hold spaces or quotes (got '{value}')",
+    },
     "bad_docs": {
         "nl": "--docs moet een map binnen het project zijn (kreeg '{docs}')",
         "en": "--docs must be a directory inside the project (got '{docs}')",
@@ -112,8 +117,9 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
+      # From PyPI; for a copy kept in a git repository install "git+https://…/sociaal-audit.git@TAG".
       - name: Install sociaal-audit
-        run: python -m pip install "{install}"
+        run: python -m pip install {json.dumps(install)}
       - name: Check the ordinances
         run: >-
           sociaal-audit check {docs}
@@ -143,8 +149,8 @@ def precommit_text(docs: str, repo: str | None, rev: str | None) -> str:
         return f"""\
 # sociaal-audit as a pre-commit hook (https://pre-commit.com): checks the changed documents.
 repos:
-  - repo: {repo}
-    rev: {rev or "v" + __version__}
+  - repo: {json.dumps(repo)}
+    rev: {json.dumps(rev or "v" + __version__)}
     hooks:
       - id: sociaal-audit
         files: '{files}'
@@ -185,6 +191,9 @@ def init(
     lang_s = lang.value
     if not _valid_docs(docs):
         raise fail(_m("bad_docs", lang_s, docs=docs), lang_s)
+    for option, value in (("--install", install), ("--repo", repo), ("--rev", rev)):
+        if value is not None and (not value or any(c.isspace() or c in "'\"" for c in value)):
+            raise fail(_m("bad_value", lang_s, option=option, value=value), lang_s)
     docs = os.path.normpath(docs).replace(os.sep, "/")
     files = {
         CONFIG_PATH: config_text(docs),
