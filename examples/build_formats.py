@@ -1,4 +1,4 @@
-"""Render a Markdown ordinance as DOCX, HTML, PDF, plain text and CVDR XML.
+"""Render a Markdown ordinance as DOCX, HTML, PDF, plain text, CVDR XML and Gemeenteblad XML.
 
 Builds the DOCX and PDF copies of the example ordinance shipped in ``examples/``::
 
@@ -116,18 +116,37 @@ def title_of(blocks: list[Block]) -> str:
 # HTML
 
 
-def to_html(blocks: list[Block], site_chrome: bool = False) -> str:
-    """The ordinance as a web page; ``site_chrome`` adds navigation and a footer as on a real site."""
+_SITE_HEADER = """<a class="skiplink" href="#content">Direct naar de inhoud</a>
+<header class="header"><a href="/" class="logo">Overheid.nl | Lokale wet- en regelgeving</a>
+<nav aria-label="Hoofdmenu"><ul><li><a href="/">Home</a></li><li><a href="/zoeken">Uitgebreid zoeken</a></li></ul></nav>
+<form role="search" action="/zoeken"><label>Zoek regelgeving<input name="q"></label><button>Zoeken</button></form></header>
+<nav class="breadcrumb" aria-label="Kruimelpad"><ol><li><a href="/">Home</a></li><li>Zoekresultaten</li><li>Regeling</li></ol></nav>
+<div class="cookiebar" role="dialog"><p>Deze website gebruikt cookies.</p><button>Akkoord</button></div>"""
+_SITE_FOOTER = """<aside class="sidebar"><h2>Relaties</h2><p>Deze regeling is gebaseerd op de Wmo 2015.</p></aside>
+<footer class="footer"><ul><li><a href="/privacy">Privacy</a></li><li><a href="/cookies">Cookies</a></li>
+<li><a href="/toegankelijkheid">Toegankelijkheid</a></li></ul><p>Artikel 99 Over deze site</p></footer>"""
+
+
+def to_html(blocks: list[Block], site_chrome: bool = False, numbers_in_elements: bool = False) -> str:
+    """The ordinance as a web page.
+
+    ``site_chrome`` wraps it in what a page saved from an overheid.nl site carries around the
+    regulation: skip link, header with menu and search form, breadcrumb, cookie bar, sidebar,
+    footer. ``numbers_in_elements`` marks leden and onderdelen up as publication sites do, each
+    number in its own element (``<span class="lidnr">1</span>``, ``<span class="li-nr">a.</span>``)
+    instead of an ``<ol>`` that numbers itself.
+    """
     e = html.escape
     out = [
         "<!DOCTYPE html>",
         f'<html lang="nl"><head><meta charset="utf-8"><title>{e(title_of(blocks))}</title>',
         "<style>body{font-family:'DejaVu Sans',sans-serif;font-size:11pt;line-height:1.4;margin:0 1cm}"
-        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:left}</style>",
+        "table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;text-align:left}"
+        # Printers that ignore the presentational type attribute (WeasyPrint) still letter the items.
+        "ol[type=a]{list-style-type:lower-alpha}</style>",
         "</head><body>",
-        '<nav><a href="#inhoud">Naar de inhoud</a> | <a href="/">Home</a> | <a href="/zoeken">Zoeken</a></nav>'
-        if site_chrome else "",
-        '<main id="inhoud">',
+        _SITE_HEADER if site_chrome else "",
+        '<main id="content">',
     ]
     for b in blocks:
         if b.kind == "heading":
@@ -135,15 +154,24 @@ def to_html(blocks: list[Block], site_chrome: bool = False) -> str:
             out.append(f"<h{level}>{e(b.text)}</h{level}>")
         elif b.kind == "p":
             out.append(f"<p>{e(b.text)}</p>")
+        elif b.kind == "leden" and numbers_in_elements:
+            for lid in b.leden:
+                out.append(f'<div class="lid"><span class="lidnr">{lid.number}</span><p>{e(lid.text)}</p>')
+                if lid.items:
+                    out.append(_html_items(lid.items))
+                out.append("</div>")
         elif b.kind == "leden":
             start = b.leden[0].number
-            out.append(f'<ol start="{start}">' if start != 1 else "<ol>")
+            # counter-reset too: not every printer applies the start attribute.
+            out.append(f'<ol start="{start}" style="counter-reset:list-item {start - 1}">' if start != 1 else "<ol>")
             for lid in b.leden:
                 out.append(f"<li>{e(lid.text)}")
                 if lid.items:
                     out.append('<ol type="a">' + "".join(f"<li>{e(i.text)}</li>" for i in lid.items) + "</ol>")
                 out.append("</li>")
             out.append("</ol>")
+        elif b.kind == "items" and numbers_in_elements:
+            out.append(_html_items(b.items))
         elif b.kind == "items":
             out.append('<ol type="a">' + "".join(f"<li>{e(i.text)}</li>" for i in b.items) + "</ol>")
         elif b.kind == "table":
@@ -152,8 +180,14 @@ def to_html(blocks: list[Block], site_chrome: bool = False) -> str:
                 cell = "th" if n < b.header_rows else "td"
                 out.append("<tr>" + "".join(f"<{cell}>{e(c)}</{cell}>" for c in row) + "</tr>")
             out.append("</table>")
-    out += ["</main>", "<footer>Privacy | Cookies | Toegankelijkheid</footer>" if site_chrome else "", "</body></html>", ""]
+    out += ["</main>", _SITE_FOOTER if site_chrome else "", "</body></html>", ""]
     return "\n".join(out)
+
+
+def _html_items(items: list[Item]) -> str:
+    return '<ul class="expliciet">' + "".join(
+        f'<li><span class="li-nr">{i.letter}.</span><span>{html.escape(i.text)}</span></li>' for i in items
+    ) + "</ul>"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -205,7 +239,49 @@ def to_cvdr(blocks: list[Block], meta: dict[str, str]) -> bytes:
         f"<dcterms:issued>{x(meta.get('adopted', ''))}</dcterms:issued>",
         "</owmsmantel><cvdripm/></meta>",
         "<body>",
+        f"<intitule>{x(title_of(blocks))}</intitule>",
+        *_regeling(blocks),
+        "</body></cvdr>",
+        "",
     ]
+    return "\n".join(s for s in out if s).encode("utf-8")
+
+
+def to_gemeenteblad(blocks: list[Block], meta: dict[str, str]) -> bytes:
+    """A Gemeenteblad publication (root ``officiele-publicatie``) as zoek.officielebekendmakingen.nl
+    serves it: metadata as ``meta`` name/content pairs, the blad's own ``kop`` naming the municipality,
+    and the regulation's title in ``gemeenteblad/kop/titel``."""
+    x = xml_escape
+    metas = [
+        ("DC.identifier", meta.get("publication", "")),
+        ("DC.title", title_of(blocks)),
+        ("DC.creator", meta.get("municipality", "")),
+        ("DCTERMS.issued", meta.get("published", "")),
+        ("OVERHEIDop.datumOndertekening", meta.get("adopted", "")),
+        *[("OVERHEIDop.wettelijkeGrondslag", s) for s in meta.get("legal_basis", "").split(";") if s],
+    ]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<officiele-publicatie xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+        "<metadata>",
+        *[f'<meta name="{x(name)}" content="{x(value)}" scheme=""/>' for name, value in metas if value],
+        "</metadata>",
+        "<kop><titel>GEMEENTEBLAD</titel>",
+        f"<subtitel>Officiële uitgave van de gemeente {x(meta.get('municipality', ''))}</subtitel></kop>",
+        f"<gemeenteblad><kop><titel>{x(title_of(blocks))}</titel></kop>",
+        *_regeling(blocks),
+        "</gemeenteblad></officiele-publicatie>",
+        "",
+    ]
+    return "\n".join(s for s in out if s).encode("utf-8")
+
+
+def _regeling(blocks: list[Block]) -> list[str]:
+    """The ``regeling`` element both CVDR and the Gemeenteblad use: aanhef, regeling-tekst with
+    hoofdstuk/paragraaf/artikel, leden and lijsten, CALS tables, regeling-sluiting, toelichting.
+    The first heading is the title; the caller places it."""
+    x = xml_escape
+    out: list[str] = ["<regeling><aanhef><preambule>"]
     title_done = False
     state = "aanhef"
     open_divisions: list[str] = []
@@ -214,11 +290,8 @@ def to_cvdr(blocks: list[Block], meta: dict[str, str]) -> bytes:
         while open_divisions and open_divisions[-1] in names:
             out.append(f"</{open_divisions.pop()}>")
 
-    out_regeling = ["<regeling><aanhef><preambule>"]
-    out.extend(out_regeling)
     for b in blocks:
         if b.kind == "heading" and not title_done:
-            out.insert(out.index("<body>") + 1, f"<intitule>{x(b.text)}</intitule>")
             title_done = True
             continue
         if b.kind == "heading" and re.match(r"^toelichting$", b.text, re.I) and state != "toelichting":
@@ -274,8 +347,8 @@ def to_cvdr(blocks: list[Block], meta: dict[str, str]) -> bytes:
     elif state == "tekst":
         close_to({"artikel", "paragraaf", "afdeling", "hoofdstuk"})
         out.append("</regeling-tekst>")
-    out += ["</regeling></body></cvdr>", ""]
-    return "\n".join(s for s in out if s).encode("utf-8")
+    out.append("</regeling>")
+    return out
 
 
 def _cvdr_list(items: list[Item]) -> str:

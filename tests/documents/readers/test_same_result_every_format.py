@@ -1,15 +1,18 @@
 """One ordinance, every input format: the same articles, leden and rule results whatever the format.
 
 The ordinance below is the single source. It is rendered by ``examples/build_formats.py`` to
-Markdown, plain text (Windows-1252 with CRLF line ends), an HTML page with site chrome, a CVDR XML
-export, a Word document with Word's own list numbering and a PDF printed by headless Chromium (with
-Chromium's running header and footer, which the reader must drop). The PDF leg is skipped when
-Chromium is not installed.
+Markdown, plain text (Windows-1252 with CRLF line ends), an HTML page with site chrome, the same
+page with lid and onderdeel numbers in their own elements, a CVDR XML export, a Gemeenteblad XML
+publication, a Word document with Word's own list numbering, a PDF printed by headless Chromium
+(with Chromium's running header and footer, which the reader must drop) and a typeset PDF
+(WeasyPrint: narrow pages, Dutch hyphenation with U+2010, a running header and "Pagina N van M").
+Each PDF leg is skipped when its printer is not installed.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -104,10 +107,21 @@ Met de hardheidsclausule kan het college afwijken waar de regels onbillijk uitpa
 
 CVDR_META = {
     "identifier": "CVDR700001_1",
+    "publication": "gmb-2026-187654",
     "municipality": "Westerzande",
     "adopted": "2026-04-09",
+    "published": "2026-04-23",
     "legal_basis": "Wet maatschappelijke ondersteuning 2015;Jeugdwet",
 }
+# Which reader each rendering must reach.
+READER_OF = {
+    "markdown": "markdown", "text": "text", "html": "html", "html-numbers": "html", "cvdr": "cvdr",
+    "gemeenteblad": "gemeenteblad", "docx": "docx", "pdf": "pdf", "pdf-typeset": "pdf",
+}
+TYPESET_CSS = """@page { size: A5; margin: 2cm 1.5cm;
+  @top-center { content: "Gemeenteblad 2026, nr. 187654"; font-size: 7pt }
+  @bottom-center { content: "Pagina " counter(page) " van " counter(pages); font-size: 7pt } }
+body { font-family: 'DejaVu Serif', serif; font-size: 10pt; margin: 0; hyphens: auto; text-align: justify }"""
 
 
 def _build_formats():
@@ -128,14 +142,28 @@ def _renderings(tmp_path: Path) -> dict[str, tuple[str, bytes]]:
         "markdown": ("westerzande.md", SOURCE.encode("utf-8")),
         "text": ("westerzande.txt", build_formats.to_text(blocks).replace("\n", "\r\n").encode("cp1252")),
         "html": ("westerzande.html", build_formats.to_html(blocks, site_chrome=True).encode("utf-8")),
+        "html-numbers": (
+            "westerzande-gmb.html",
+            build_formats.to_html(blocks, site_chrome=True, numbers_in_elements=True).encode("utf-8"),
+        ),
         "cvdr": ("westerzande.xml", build_formats.to_cvdr(blocks, CVDR_META)),
+        "gemeenteblad": ("gmb-2026-187654.xml", build_formats.to_gemeenteblad(blocks, CVDR_META)),
         "docx": ("westerzande.docx", build_formats.to_docx(blocks)),
     }
     if build_formats.chromium() is not None:
         pdf = tmp_path / "westerzande.pdf"
         build_formats.html_to_pdf(build_formats.to_html(blocks), pdf, header_footer=True)
         out["pdf"] = ("westerzande.pdf", pdf.read_bytes())
+    if importlib.util.find_spec("weasyprint") is not None:
+        out["pdf-typeset"] = ("westerzande-gmb.pdf", _typeset_pdf())
     return out
+
+
+def _typeset_pdf() -> bytes:
+    import weasyprint
+
+    page = build_formats.to_html(build_formats.blocks_from_markdown(SOURCE))
+    return weasyprint.HTML(string=page.replace("</head>", f"<style>{TYPESET_CSS}</style></head>")).write_pdf()
 
 
 @pytest.fixture(scope="module")
@@ -157,10 +185,19 @@ def _structure(doc: Document) -> list[tuple[str | None, list[str | None]]]:
     return [(a.number, [c.number for c in a.children if c.kind is PartKind.LID]) for a in doc.articles]
 
 
+def _items(doc: Document) -> list[tuple[str | None, str | None, list[str | None]]]:
+    """Onderdelen (a., b., ...) per article and lid."""
+    return [
+        (a.number, lid.number, [i.number for i in lid.children if i.kind is PartKind.ITEM])
+        for a in doc.articles for lid in a.children if lid.kind is PartKind.LID
+    ]
+
+
 def test_every_format_was_read_by_its_own_reader(documents: dict[str, Document]) -> None:
-    assert {fmt: doc.format for fmt, doc in documents.items()} == {fmt: fmt for fmt in documents}
-    if build_formats.chromium() is None:
-        pytest.skip("chromium not installed: PDF leg not run")
+    assert {fmt: doc.format for fmt, doc in documents.items()} == {fmt: READER_OF[fmt] for fmt in documents}
+    missing = sorted(set(READER_OF) - set(documents))
+    if missing:
+        pytest.skip(f"printer not installed, legs not run: {', '.join(missing)}")
 
 
 def test_same_article_numbers_and_leden_in_every_format(documents: dict[str, Document]) -> None:
@@ -169,6 +206,13 @@ def test_same_article_numbers_and_leden_in_every_format(documents: dict[str, Doc
     assert reference[0][1] == ["1", "2"] and reference[5][1] == ["1", "2"]
     for fmt, doc in documents.items():
         assert _structure(doc) == reference, fmt
+
+
+def test_same_onderdelen_in_every_format(documents: dict[str, Document]) -> None:
+    reference = _items(documents["markdown"])
+    assert reference[0] == ("1", "1", ["a", "b", "c"])
+    for fmt, doc in documents.items():
+        assert _items(doc) == reference, fmt
 
 
 def test_same_title_municipality_kind_and_laws_in_every_format(documents: dict[str, Document]) -> None:
@@ -188,11 +232,28 @@ def test_same_status_per_rule_in_every_format(documents: dict[str, Document], en
         assert _statuses(engine, doc) == reference, fmt
 
 
-def test_cvdr_metadata_reaches_the_results(documents: dict[str, Document], engine: Engine) -> None:
-    result = engine.check_document(documents["cvdr"])
-    assert result.identifier == "CVDR700001_1"
+@pytest.mark.parametrize(("fmt", "identifier"), [("cvdr", "CVDR700001_1"), ("gemeenteblad", "gmb-2026-187654")])
+def test_xml_metadata_reaches_the_results(
+    documents: dict[str, Document], engine: Engine, fmt: str, identifier: str
+) -> None:
+    result = engine.check_document(documents[fmt])
+    assert result.identifier == identifier
     assert result.adopted == "2026-04-09"
     assert result.legal_basis == ["Wet maatschappelijke ondersteuning 2015", "Jeugdwet"]
+
+
+def test_typeset_pdf_leg_really_has_hyphens_running_lines_and_pages(documents: dict[str, Document]) -> None:
+    """The typeset leg is only a test of hyphenation and running lines if it has them."""
+    if "pdf-typeset" not in documents:
+        pytest.skip("weasyprint not installed")
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(_typeset_pdf())) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    assert len(pages) >= 3 and all("Gemeenteblad 2026, nr. 187654" in p for p in pages)
+    assert sum(p.count("\u2010\n") for p in pages) >= 3  # words hyphenated at line ends
+    doc = documents["pdf-typeset"]
+    assert "Gemeenteblad 2026" not in doc.text and "Pagina" not in doc.text and "\u2010" not in doc.text
 
 
 def test_text_leg_really_is_windows_1252_with_crlf() -> None:
