@@ -254,6 +254,13 @@ def test_an_output_format_target_never_replaces_an_input(work: Path) -> None:
     assert (work / "fout.md").read_bytes() == before
 
 
+@pytest.mark.parametrize("value", ["0", "-5"])
+def test_max_size_below_one_megabyte_is_a_usage_error(work: Path, value: str) -> None:
+    proc = check(work, str(work / "schoon.md"), "--max-size", value)
+    assert proc.returncode == 2 and "--max-size" in proc.stderr
+    assert "groter dan de limiet" not in proc.stdout + proc.stderr
+
+
 def test_version() -> None:
     from sociaal_audit import __version__
 

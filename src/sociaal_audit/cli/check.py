@@ -252,7 +252,7 @@ def check(
     kind: Optional[str] = typer.Option(None, "--kind", help=f"Override the detected document kind: {', '.join(KINDS)}."),
     date: Optional[str] = typer.Option(None, "--date", help="Audit date shown in reports: YYYY-MM-DD, or 'today'. No date unless given."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list passed checks in the terminal view."),
-    max_size: int = typer.Option(50, "--max-size", help="Largest input file to read, in MB."),
+    max_size: int = typer.Option(50, "--max-size", min=1, help="Largest input file to read, in MB (at least 1)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores; 1 = no workers)."),
 ) -> None:
     """Audit ordinances, policy plans and contracts against the rule packs."""
