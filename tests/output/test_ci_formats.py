@@ -89,6 +89,15 @@ def test_github_annotations_on_the_right_line(run) -> None:
     assert len(annotated) == len(unsuppressed)
 
 
+def test_github_annotations_name_the_file_relative_to_the_repository(tmp_path: Path, run) -> None:
+    expected = [line for line in out(run, "github").splitlines() if line.startswith("::")]
+    cfg = load_effective_config(None, None, None, None, None)
+    for written in ("./wmo.md", str(tmp_path / "wmo.md")):
+        again = run_check([written], cfg, kind=None, date=None, max_bytes=10_000_000, jobs=1)
+        lines = [line for line in out(again, "github").splitlines() if line.startswith("::")]
+        assert lines == [line for line in expected if "leeg.md" not in line]
+
+
 def test_github_lists_suppressed_findings_with_reason_without_annotating(run) -> None:
     lines = out(run, "github").splitlines()
     assert not any(f"title={P09}" in line for line in lines)

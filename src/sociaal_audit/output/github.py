@@ -15,6 +15,7 @@ without a place annotate the group's first document.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from .labels import summary_line, where
@@ -51,8 +52,22 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def annotation_path(path: str) -> str:
+    """The ``file`` of an annotation: relative to the working directory (the repository root in CI)
+    when the file is under it, however it was written ("./verordeningen/", an absolute path)."""
+    norm = os.path.normpath(path)
+    if os.path.isabs(norm):
+        rel = os.path.relpath(norm)
+        if not rel.startswith(".."):
+            norm = rel
+    return norm.replace(os.sep, "/")
+
+
 def command(name: str, message: str, **props: Any) -> str:
-    """One workflow command line; properties with value None are left out."""
+    """One workflow command line; properties with value None are left out; ``file`` is made
+    relative to the working directory."""
+    if props.get("file") is not None:
+        props["file"] = annotation_path(str(props["file"]))
     given = [(k, v) for k, v in props.items() if v is not None]
     head = f"::{name}"
     if given:
