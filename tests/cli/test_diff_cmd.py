@@ -168,3 +168,39 @@ def test_markdown_quotes_where_a_rule_changed():
     better = invoke(NO_HARDSHIP, ORIGINAL, "--format", "markdown", "--lang", "en").stdout
     assert "  - new, line 74, Artikel 10 Hardheidsclausule, paragraph 1: “Het college kan" in better
     assert "lid 1" not in invoke(NO_HARDSHIP, ORIGINAL, "--lang", "en").stdout
+
+
+PLAN = """# Beleidsplan sociaal domein Beekveld 2026-2029
+
+## Inleiding
+
+Dit beleidsplan beschrijft hoe de gemeente Beekveld de komende vier jaar inwoners ondersteunt bij
+zelfredzaamheid, opvoeden en werk. Het sociaal team werkt volgens één gezin, één plan, één regisseur.
+
+## Toegang
+
+Inwoners melden zich bij het sociaal team. Het team voert binnen {days} werkdagen een gesprek.
+"""
+
+
+@pytest.mark.parametrize("fmt, note", [
+    ("text", "In beide versies zijn geen artikelen herkend: de tekst is niet per artikel vergeleken"),
+    ("markdown", "In beide versies zijn geen artikelen herkend: de tekst is niet per artikel vergeleken"),
+    ("html", '<p class="muted">In beide versies zijn geen artikelen herkend'),
+])
+def test_versions_without_articles_say_the_text_was_not_compared(tmp_path, fmt, note):
+    old, new = tmp_path / "plan-oud.md", tmp_path / "plan-nieuw.md"
+    old.write_text(PLAN.format(days="tien"), encoding="utf-8")
+    new.write_text(PLAN.format(days="vijf"), encoding="utf-8")
+    out = invoke(str(old), str(new), "--format", fmt)
+    assert out.exit_code == 0, out.output
+    assert note in out.stdout
+    assert "Geen artikelen gewijzigd." not in out.stdout
+
+
+def test_new_version_without_articles_is_named(tmp_path):
+    new = tmp_path / "plan.md"
+    new.write_text(PLAN.format(days="vijf"), encoding="utf-8")
+    out = invoke(ORIGINAL, str(new), "--lang", "en", "--fail-on", "never")
+    assert "No articles were recognised in the new version" in out.stdout
+    assert "- removed" in out.stdout  # the old articles are still listed

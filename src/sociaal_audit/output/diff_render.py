@@ -31,6 +31,15 @@ _L: dict[str, dict[str, str]] = {
     "better": {"nl": "beter", "en": "better"},
     "other": {"nl": "anders", "en": "other"},
     "no_article_changes": {"nl": "Geen artikelen gewijzigd.", "en": "No articles changed."},
+    "no_articles": {
+        "nl": "In {which} zijn geen artikelen herkend: de tekst is niet per artikel vergeleken, alleen de "
+              "uitkomsten van de toetsregels.",
+        "en": "No articles were recognised in {which}: the text was not compared article by article, only the "
+              "results of the rules.",
+    },
+    "no_articles_old": {"nl": "de oude versie", "en": "the old version"},
+    "no_articles_new": {"nl": "de nieuwe versie", "en": "the new version"},
+    "no_articles_both": {"nl": "beide versies", "en": "either version"},
     "no_rule_changes": {"nl": "Geen regel kreeg een andere uitkomst.", "en": "No rule changed its result."},
     "article_counts": {
         "nl": "{added} toegevoegd, {removed} vervallen, {changed} gewijzigd, {renumbered} vernummerd, "
@@ -73,6 +82,16 @@ def t(key: str, lang: str, **params: object) -> str:
     entry = _L[key]
     text = entry.get(lang) or entry["nl"]
     return text.format(**params) if params else text
+
+
+def no_articles_note(diff, lang: str) -> str | None:
+    """A note when a version has no recognised articles (a policy plan, an unstructured text):
+    then 'no articles changed' would say more than was compared."""
+    old, new = diff.old.articles == 0, diff.new.articles == 0
+    if not (old or new):
+        return None
+    which = "no_articles_both" if old and new else ("no_articles_old" if old else "no_articles_new")
+    return t("no_articles", lang, which=t(which, lang))
 
 
 def status_label(status: str | None, lang: str) -> str:
@@ -165,7 +184,10 @@ def render_text(diff, lang: str = "nl", color: bool = False, width: int = 100) -
             old = f"[red]- {escape(c.old)}[/red]" if c.old else ""
             new = f"[green]+ {escape(c.new)}[/green]" if c.new else ""
             console.print("      " + "  ".join(x for x in (old, new) if x))
-    if not diff.articles:
+    note = no_articles_note(diff, lang)
+    if note:
+        console.print("  " + note)
+    elif not diff.articles:
         console.print("  " + t("no_article_changes", lang))
     console.print()
     console.print(f"[bold]{t('rules', lang)}[/bold]: " + t("rule_counts", lang, worse=s.worse, better=s.better, other=s.other))
@@ -229,7 +251,10 @@ def render_markdown(diff, lang: str = "nl") -> str:
                 ))
         if any(a.changes for a in diff.articles):
             lines.append("")
-    else:
+    note = no_articles_note(diff, lang)
+    if note:
+        lines += [_md(note), ""]
+    elif not diff.articles:
         lines += [t("no_article_changes", lang), ""]
     lines += [f"## {t('rules', lang)}", "", t("rule_counts", lang, worse=s.worse, better=s.better, other=s.other), ""]
     if diff.rules:
@@ -291,7 +316,8 @@ q{font-style:italic}.muted{color:#666}
 <td>{{ article_line(a) }}{% if a.changes %}<br>{% for c in a.changes[:5] %}{% if c.old %}<del>{{ c.old }}</del>{% endif %}{% if c.old and c.new %} → {% endif %}{% if c.new %}<ins>{{ c.new }}</ins>{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}{% endif %}</td></tr>
 {% endfor %}
 </table>
-{% else %}<p>{{ t('no_article_changes') }}</p>{% endif %}
+{% elif not no_articles %}<p>{{ t('no_article_changes') }}</p>{% endif %}
+{% if no_articles %}<p class="muted">{{ no_articles }}</p>{% endif %}
 <h2>{{ t('rules') }}</h2>
 <p>{{ t('rule_counts', worse=diff.summary.worse, better=diff.summary.better, other=diff.summary.other) }}</p>
 {% if diff.rules %}
@@ -316,7 +342,7 @@ def render_html(diff, lang: str = "nl") -> str:
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     template = env.from_string(_HTML)
     return template.render(
-        diff=diff, lang=lang, verdict=verdict(diff),
+        diff=diff, lang=lang, verdict=verdict(diff), no_articles=no_articles_note(diff, lang),
         t=lambda key, **kw: t(key, lang, **kw),
         article_line=lambda a: article_line(a, lang),
         status_label=lambda s: status_label(s, lang),
