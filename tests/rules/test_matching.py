@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sociaal_audit.rules.matching import Matcher, NormalizedText, fold, is_negated, parse_number, quote
+from sociaal_audit.rules.matching import Matcher, NormalizedText, fold, is_definition, is_negated, parse_number, quote
 
 
 def find(text: str, phrases: tuple[str, ...] = (), patterns: tuple[str, ...] = (), fuzzy: int = 100,
@@ -100,6 +100,9 @@ def test_parse_number_rejects_non_numbers(text: str) -> None:
         ("Het college kan niet afwijken van de bepalingen.", "afwijken"),
         ("Een hardheidsclausule is niet van toepassing.", "hardheidsclausule"),
         ("Er wordt nooit afgeweken.", "afgeweken"),
+        ("Tussentijdse toetreding is uitgesloten.", "tussentijdse toetreding"),
+        ("De collectieve zorgverzekering voor minima is per 1 januari 2026 beëindigd.", "collectieve zorgverzekering"),
+        ("Het uitdaagrecht is met ingang van 2025 afgeschaft.", "uitdaagrecht"),
     ],
 )
 def test_negated_matches_do_not_count(text: str, phrase: str) -> None:
@@ -119,6 +122,7 @@ def test_negated_pattern_match_does_not_count() -> None:
         ("Niet alleen de hardheidsclausule geldt.", "hardheidsclausule"),
         ("Het college verstrekt geen geld, maar een maatwerkvoorziening.", "maatwerkvoorziening"),
         ("Het college kan afwijken van de bepalingen.", "afwijken"),
+        ("De overeenkomst met de aanbieder is jaarlijks opzegbaar, waarna zij is beëindigd.", "jaarlijks opzegbaar"),
     ],
 )
 def test_not_negations(text: str, phrase: str) -> None:
@@ -130,6 +134,40 @@ def test_negation_does_not_cross_a_sentence() -> None:
     assert find(text, ("afwijken",)) == ["afwijken"]
     folded = fold(text)
     assert not is_negated(folded, folded.index("afwijken"), folded.index("afwijken") + 8)
+
+
+# ----- definitions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("In deze verordening wordt verstaan onder:\na. eigen regie: de mogelijkheid om zelf te kiezen;", "eigen regie"),
+        ("In deze verordening wordt verstaan onder:\na. wet: de Wmo 2015;\nb. gemeentepolis: de collectieve verzekering;", "gemeentepolis"),
+        ("i. integraal persoonsgebonden budget: een budget voor Wmo en jeugdhulp samen;", "persoonsgebonden budget"),
+        ("In deze verordening wordt verstaan onder: a. ombudsman: de ombudsman sociaal domein; b. wet: de Wmo.", "ombudsman"),
+        ("Onder eigen regie wordt verstaan: de mogelijkheid om zelf te kiezen.", "eigen regie"),
+        ("In deze verordening wordt onder ombudsman verstaan: de ombudsman sociaal domein.", "ombudsman"),
+    ],
+)
+def test_the_term_of_a_definition_is_recognised(text: str, term: str) -> None:
+    start = text.index(term)
+    assert is_definition(text, start, start + len(term))
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Het college respecteert de eigen regie van de cliënt.", "eigen regie"),
+        ("De cliënt heeft keuzevrijheid: hij kiest zelf een aanbieder.", "keuzevrijheid"),
+        ("Het college biedt een gemeentepolis aan voor:\na. minima;", "gemeentepolis"),
+        ("De cliënt kan zich wenden tot de ombudsman: deze behandelt de klacht.", "ombudsman"),
+        ("Het college regelt het volgende. Doorzettingsmacht: de regisseur beslist.", "Doorzettingsmacht"),
+    ],
+)
+def test_a_provision_is_no_definition(text: str, term: str) -> None:
+    start = text.index(term)
+    assert not is_definition(text, start, start + len(term))
 
 
 # ----- fuzzy ----------------------------------------------------------------------------------

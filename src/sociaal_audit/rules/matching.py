@@ -8,7 +8,10 @@
 * :func:`parse_number`: digits or Dutch number words ("twee", "drie", "tien", "twintig").
 * :func:`find_shares` / :func:`number_before`: percentages and fractions ("5%", "vijf procent",
   "een tiende", "5 tot 10 procent"), found from the unit backwards.
-* :func:`is_negated`: "geen", "niet", "kent geen" near a match means absence, not presence.
+* :func:`is_negated`: "geen", "niet", "kent geen" near a match, or "is uitgesloten", "is per 2026
+  beëindigd" after it, means absence, not presence.
+* :func:`is_definition`: the term of a definition ("a. eigen regie: ...") names a concept; it
+  provides nothing.
 * :class:`Matcher`: patterns + phrases (+ optional fuzzy threshold with rapidfuzz) over spans.
 """
 
@@ -257,6 +260,9 @@ _NEG_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|zijn|wordt|worden|geldt|gelden|bestaat|bestaan|kent|kennen)?\s*"
     r"\b(?:niet|geen)\b" + _NOT_NEGATING
     + r"|^\s*(?:ontbreekt|ontbreken)\b"  # "een hardheidsclausule ontbreekt"
+    + r"|^[^.;:,]{0,40}?\b(?:is|zijn|wordt|worden|blijft|blijven)\s+uitgesloten\b"  # "tussentijdse toetreding is uitgesloten"
+    # "de collectieve zorgverzekering is per 1 januari 2026 beëindigd": abolished, so absent
+    + r"|^[^.;:,]{0,40}?\b(?:is|zijn)\s+(?:[^.;:,]{0,30}?\s)?(?:afgeschaft|vervallen|beeindigd|ingetrokken|opgeheven)\b"
 )
 _CLAUSE_START = re.compile(r"[.;:!?,]\s|\n\s*\n|\s-\s")
 
@@ -278,6 +284,32 @@ def is_negated(folded: str, start: int, end: int, window: int = 60) -> bool:
     if stop:
         after = after[:stop.start()]
     return bool(_NEG_AFTER.search(after))
+
+
+# ---------------------------------------------------------------------------------------------
+# Definitions
+
+# "a. eigen regie: ...", "- gemeentepolis: ...": a line (or list item) that starts with a term
+# holding the match, then a colon; "Onder eigen regie wordt verstaan: ..."
+_MARKER = r"(?:[a-z]{1,2}[.)]|\d{1,2}[.)°]|[-•*])"
+_DEFINITION_TERM_BEFORE = re.compile(
+    rf"(?:^\s*(?:{_MARKER}\s+(?:[\w'\-]+\s+){{0,3}})?|[:;]\s+{_MARKER}\s+(?:[\w'\-]+\s+){{0,3}})$"
+)
+_DEFINITION_COLON_AFTER = re.compile(r"^[\w\s'\-]{0,40}:")
+_DEFINITION_VERSTAAN = re.compile(r"\bonder\b[^.;:]{0,80}$")
+_WORDT_VERSTAAN = re.compile(r"^[^.;:]{0,80}?\b(?:wordt|worden)\s+verstaan\b|^\s*(?:[\w'\-]+\s+){0,2}?verstaan\b")
+
+
+def is_definition(text: str, start: int, end: int) -> bool:
+    """True when the match ``text[start:end]`` (original text) is the term of a definition
+    ("a. eigen regie: ...", "onder eigen regie wordt verstaan: ..."), which names a concept and
+    provides nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = fold(text[line_start:start])
+    after = fold(text[end:end + 60])
+    if _DEFINITION_TERM_BEFORE.search(before) and _DEFINITION_COLON_AFTER.match(after):
+        return True
+    return bool(_DEFINITION_VERSTAAN.search(before) and _WORDT_VERSTAAN.match(after))
 
 
 # ---------------------------------------------------------------------------------------------
