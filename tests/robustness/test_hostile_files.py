@@ -160,3 +160,17 @@ def test_output_to_a_special_file_writes_through(tmp_path):
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a pipe, not replaced by a regular file
     write_atomic("/dev/null", "weg")
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs a file that reports size 0 (Linux /proc)")
+def test_size_limit_holds_for_a_file_that_reports_no_size():
+    """The limit is checked on the bytes read too, not only on the size the file system reports
+    (a /proc file says 0 bytes; a file can grow between measuring and reading)."""
+    from sociaal_audit.documents import read_bytes
+    from sociaal_audit.errors import InputError
+
+    assert os.stat("/proc/self/maps").st_size == 0
+    with pytest.raises(InputError) as info:
+        read_bytes("/proc/self/maps", max_bytes=100)
+    assert "--max-size" in info.value.message("en")
+    assert len(read_bytes("/proc/self/maps", max_bytes=10_000_000)) > 100

@@ -35,6 +35,8 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(path, "unreadable", reason=exc.strerror or str(exc)) from None
+    if len(data) > max_bytes:  # the file grew after it was measured, or reports no size (/proc)
+        raise InputError(path, "too_large", size=len(data), limit=max_bytes)
     if not data:
         raise InputError(path, "empty_file")
     return data
