@@ -36,7 +36,8 @@ _DEFINITIONS = re.compile(r"\b(?:begrips?(?:bepalingen?|omschrijvingen?)|begripp
 _CLOSING_HEADING = re.compile(
     r"\b(?:citeertitel|inwerkingtreding|slotbepalingen?|intrekking|overgangs(?:recht|bepalingen?|regeling))\b"
 )
-_DEFINITIONS_BODY = re.compile(r"^(?:\S+ ){0,3}in deze (?:verordening|regeling|beleidsregels?|nadere regels)\b"
+_DEFINITIONS_BODY = re.compile(r"^(?:\S+ ){0,3}(?:in|voor de toepassing van) deze "
+                               r"(?:verordening|regeling|beleidsregels?|nadere regels)\b"
                                r"[^.;:]{0,80}\bwordt verstaan onder\b")
 _CLOSING_BODY = re.compile(
     r"^(?:\S+ ){0,3}(?:deze (?:verordening|regeling|beleidsregels?|nadere regels) "

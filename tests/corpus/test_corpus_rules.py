@@ -287,6 +287,11 @@ def test_article_roles_come_from_the_body_when_headings_are_missing():
     assert all(a.heading is None for a in articles)
     assert roles == {"1": "definitions", "2": "regular", "3": "regular", "4": "regular", "5": "regular",
                      "6": "closing", "7": "regular", "8": "closing", "9": "closing"}
+    other_wording = bare.replace("1. In deze verordening wordt verstaan onder:",
+                                 "1. Voor de toepassing van deze verordening en de daarop berustende bepalingen "
+                                 "wordt verstaan onder:")
+    assert "Voor de toepassing" in other_wording
+    assert digest(parse_source(other_wording.encode("utf-8"), "haverdal/jeugd.md")).articles[0].role == "definitions"
 
 
 def test_p12_one_sector_ordinance_says_which_law_it_covers():
