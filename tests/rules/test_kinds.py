@@ -124,6 +124,38 @@ def test_requires_negated_match_does_not_count() -> None:
     assert run(no_negation, "Artikel 9 Slot\n\nDeze verordening kent geen hardheidsclausule.\n").status == "pass"
 
 
+def test_requires_in_headings_false_ignores_a_heading_but_not_a_short_article_body() -> None:
+    rule = make_rule("requires", phrases=["doorzettingsmacht"], in_headings=False)
+    heading_only = "Artikel 6 Regie en doorzettingsmacht\n\nHet sociaal wijkteam coördineert de ondersteuning.\n"
+    assert run(rule, OTHER + heading_only).status == "fail"
+    short_body = "Artikel 6 Regie\n\nDe regisseur heeft doorzettingsmacht.\n"  # within four words of the number
+    result = run(rule, OTHER + short_body)
+    assert result.status == "pass" and result.locations[0].quote == "De regisseur heeft doorzettingsmacht."
+    heading_on_its_own_line = "### Artikel 6\n\nRegie en doorzettingsmacht\n\nHet wijkteam coördineert.\n"
+    assert run(rule, OTHER + heading_on_its_own_line).status == "fail"
+    markdown_heading = "Artikel 6 Regie\n\n#### Doorzettingsmacht\n\nHet wijkteam coördineert.\n"
+    assert run(rule, OTHER + markdown_heading).status == "fail"
+    assert run(make_rule("requires", phrases=["doorzettingsmacht"]), OTHER + heading_only).status == "pass"
+
+
+def test_requires_in_toelichting_false_keeps_the_preamble_and_drops_the_toelichting() -> None:
+    rule = make_rule("requires", scope="document", phrases=["jeugdwet"], in_toelichting=False)
+    preamble = "De raad van de gemeente Beekveld;\n\ngelet op artikel 2.9 van de Jeugdwet;\n\nbesluit:\n\n"
+    assert run(rule, preamble + OTHER).status == "pass"
+    notes = OTHER + "# Toelichting\n\nSinds 2015 voert de gemeente ook de Jeugdwet uit.\n"
+    assert run(rule, notes).status == "fail"
+    assert run(make_rule("requires", scope="document", phrases=["jeugdwet"]), notes).status == "pass"
+
+
+def test_requires_in_definitions_false_ignores_a_defined_term() -> None:
+    rule = make_rule("requires", phrases=["eigen regie"], in_definitions=False)
+    definitions = "Artikel 1 Begripsbepalingen\n\nIn deze verordening wordt verstaan onder:\na. eigen regie: de mogelijkheid om zelf te kiezen;\nb. wet: de Wmo 2015.\n"
+    assert run(rule, definitions).status == "fail"
+    provision = "\nArtikel 2 Regie\n\nHet college respecteert de eigen regie van de cliënt.\n"
+    result = run(rule, definitions + provision)
+    assert result.status == "pass" and result.locations[0].article == "2"
+
+
 def test_applies_to_gives_not_applicable() -> None:
     rule = make_rule("requires", applies_to=["overeenkomst"], phrases=["hardheidsclausule"])
     result = run(rule, OTHER)

@@ -3,8 +3,13 @@
 ``patterns`` are regexes over the folded text (lower case, no diacritics); ``phrases`` are plain
 text, tolerant of case, diacritics, line breaks, hyphens, light inflection and "2"/"twee";
 ``fuzzy`` (0-100) lets rapidfuzz accept near spellings of phrases. ``heading`` limits matches to
-articles whose heading matches; ``near`` demands a second match in the same sentence, lid or
-article; ``unless`` discards a match when its context matches.
+articles whose heading matches. Three switches drop matches that name a subject without providing
+it: ``in_headings: false`` (a heading line: "Artikel 39 Hardheidsclausule" above "Dit artikel is
+vervallen"), ``in_definitions: false`` (the term of a definition: "a. eigen regie: ...") and
+``in_toelichting: false`` (the toelichting; with ``scope: document`` that leaves the binding text
+and the preamble, where "gelet op ..." names the acts an ordinance carries out). ``near`` demands a
+second match in the same sentence, lid or article; ``unless`` discards a match when its context
+matches.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ...documents.model import PartKind
 from ..context import DocContext
 from .. import matching
-from ..matching import Match, Matcher, compile_pattern, sentence_bounds
+from ..matching import Match, Matcher, compile_pattern, fold, is_definition, sentence_bounds
 
 Within = Literal["sentence", "lid", "article"]
 
@@ -60,6 +66,9 @@ class MatchParams(BaseModel):
     fuzzy: int = Field(default=100, ge=50, le=100)
     negation: bool = True
     heading: str | None = None
+    in_headings: bool = True
+    in_definitions: bool = True
+    in_toelichting: bool = True
     near: ContextSpec | None = None
     unless: ContextSpec | None = None
 
@@ -99,11 +108,15 @@ class CompiledMatch:
         return ctx.enclosing(m.start, within) or sentence_bounds(ctx.doc.text, m.start, m.end)
 
     def find(self, ctx: DocContext, scope: str) -> list[Match]:
-        from ..matching import fold
-
         matches = self.matcher.find(ctx.norm, ctx.spans(scope))
         out = []
         for m in matches:
+            if not self.params.in_headings and in_heading_line(ctx, m.start):
+                continue
+            if not self.params.in_toelichting and ctx.doc.in_toelichting(m.start):
+                continue
+            if not self.params.in_definitions and is_definition(ctx.doc.text, m.start, m.end):
+                continue
             if self.heading is not None:
                 article, _ = ctx.doc.context(m.start)
                 heading = fold(article.title) if article else ""
@@ -119,3 +132,46 @@ class CompiledMatch:
                     continue
             out.append(m)
         return out
+
+
+_HEADED_KINDS = (PartKind.CHAPTER, PartKind.SECTION, PartKind.ARTICLE)
+
+
+def heading_line_starts(ctx: DocContext) -> frozenset[int]:
+    """Offsets of the lines that are headings: the first line of every chapter, section and
+    article (and the next line when the heading text stands there, "Artikel 6" / "Regie"), and
+    every Markdown heading line. Computed once per document."""
+    key = "heading_line_starts"
+    cached = ctx.cache.get(key)
+    if cached is not None:
+        return cached
+    doc = ctx.doc
+    starts: set[int] = set()
+    for part in doc.all_parts:
+        if part.kind not in _HEADED_KINDS:
+            continue
+        i = doc.line_index(part.start)
+        starts.add(doc.line_starts[i])
+        if part.heading and fold(part.heading).strip() not in fold(_line(doc, i)):
+            for j in range(i + 1, min(i + 4, len(doc.line_starts))):  # the heading on a line of its own
+                if fold(_line(doc, j)).strip(" *#").strip() == fold(part.heading).strip():
+                    starts.add(doc.line_starts[j])
+                    break
+    for i, s in enumerate(doc.line_starts):
+        if _line(doc, i).lstrip().startswith("#"):
+            starts.add(s)
+    frozen = frozenset(starts)
+    ctx.cache[key] = frozen
+    return frozen
+
+
+def _line(doc, i: int) -> str:
+    end = doc.line_starts[i + 1] if i + 1 < len(doc.line_starts) else len(doc.text)
+    return doc.text[doc.line_starts[i]:end]
+
+
+def in_heading_line(ctx: DocContext, offset: int) -> bool:
+    """Does ``offset`` lie on a heading line (see :func:`heading_line_starts`)?"""
+    doc = ctx.doc
+    return doc.line_starts[doc.line_index(offset)] in heading_line_starts(ctx)
+
