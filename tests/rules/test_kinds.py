@@ -156,6 +156,19 @@ def test_requires_in_definitions_false_ignores_a_defined_term() -> None:
     assert result.status == "pass" and result.locations[0].article == "2"
 
 
+def test_requires_quotes_each_sentence_once() -> None:
+    # a sentence longer than a quote (300 characters), so each keyword would get its own window
+    rule = make_rule("requires", phrases=["eigen kracht", "sociaal netwerk", "gebruikelijke hulp"], negation=False)
+    long_sentence = ("Een cliënt komt in aanmerking voor een maatwerkvoorziening voor zover hij " + "naar het oordeel van het college " * 6
+                     + "niet op eigen kracht, met gebruikelijke hulp of met hulp van zijn " + "naaste familie en " * 8
+                     + "zijn sociaal netwerk de beperkingen kan wegnemen.")
+    assert len(long_sentence) > 400
+    body = "Artikel 3 Criteria\n\n1. " + long_sentence + "\n2. Het college weegt de eigen kracht mee.\n"
+    result = run(rule, body)
+    assert result.status == "pass"
+    assert [loc.lid for loc in result.locations] == ["1", "2"]
+
+
 def test_applies_to_gives_not_applicable() -> None:
     rule = make_rule("requires", applies_to=["overeenkomst"], phrases=["hardheidsclausule"])
     result = run(rule, OTHER)

@@ -9,7 +9,7 @@ vervallen"), ``in_definitions: false`` (the term of a definition: "a. eigen regi
 ``in_toelichting: false`` (the toelichting; with ``scope: document`` that leaves the binding text
 and the preamble, where "gelet op ..." names the acts an ordinance carries out). ``near`` demands a
 second match in the same sentence, lid or article; ``unless`` discards a match when its context
-matches.
+matches. :func:`distinct_sentences` keeps one piece of evidence per sentence.
 """
 
 from __future__ import annotations
@@ -175,3 +175,20 @@ def in_heading_line(ctx: DocContext, offset: int) -> bool:
     doc = ctx.doc
     return doc.line_starts[doc.line_index(offset)] in heading_line_starts(ctx)
 
+
+def distinct_sentences(ctx: DocContext, matches: list[Match], limit: int = 3) -> list[Match]:
+    """The first match of each sentence, at most ``limit``: evidence names different provisions
+    instead of quoting one long sentence three times around its three keywords."""
+    out: list[Match] = []
+    seen: set[int] = set()
+    for m in matches:
+        # keyed on where the sentence ends: a match that starts in a heading ("####Evaluatie")
+        # and runs into the sentence below is still that sentence
+        _, end = sentence_bounds(ctx.doc.text, m.start, m.end)
+        if end in seen:
+            continue
+        seen.add(end)
+        out.append(m)
+        if len(out) >= limit:
+            break
+    return out

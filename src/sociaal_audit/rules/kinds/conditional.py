@@ -13,7 +13,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from . import Evidence, Outcome
-from ._match import CompiledMatch, ContextSpec, MatchParams
+from ._match import CompiledMatch, ContextSpec, MatchParams, distinct_sentences
 
 NAME = "conditional"
 TARGET = "document"
@@ -57,8 +57,8 @@ def check(rule, ctx) -> Outcome:
             unconditional.append(m)
     values = {"looked_for": looked_for, "guarded": len(guarded), "unconditional": len(unconditional)}
     if len(guarded) >= p.min_count:
-        return Outcome("pass", [Evidence(m.start, m.end) for m in guarded[:3]], values)
-    return Outcome("fail", [Evidence(m.start, m.end) for m in unconditional[:3]], values)
+        return Outcome("pass", [Evidence(m.start, m.end) for m in distinct_sentences(ctx, guarded)], values)
+    return Outcome("fail", [Evidence(m.start, m.end) for m in distinct_sentences(ctx, unconditional)], values)
 
 
 def _context_looked_for(spec: ContextSpec) -> str:

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import Evidence, Outcome
-from ._match import CompiledMatch, MatchParams
+from ._match import CompiledMatch, MatchParams, distinct_sentences
 
 NAME = "contrast"
 TARGET = "document"
@@ -52,13 +52,13 @@ def check(rule, ctx) -> Outcome:
         "only_in_toelichting": False,
     }
     if bad and (not good or p.prefer == "fail"):
-        return Outcome("fail", [Evidence(m.start, m.end) for m in bad[:3]], values)
+        return Outcome("fail", [Evidence(m.start, m.end) for m in distinct_sentences(ctx, bad)], values)
     if good:
-        return Outcome("pass", [Evidence(m.start, m.end) for m in good[:3]], values)
+        return Outcome("pass", [Evidence(m.start, m.end) for m in distinct_sentences(ctx, good)], values)
     evidence: list[Evidence] = []
     if scope == "binding":
         elsewhere = compiled.good.find(ctx, "toelichting")
         if elsewhere:
             values["only_in_toelichting"] = True
-            evidence = [Evidence(m.start, m.end, "toelichting") for m in elsewhere[:2]]
+            evidence = [Evidence(m.start, m.end, "toelichting") for m in distinct_sentences(ctx, elsewhere, 2)]
     return Outcome(p.missing, evidence, values)

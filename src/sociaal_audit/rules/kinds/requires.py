@@ -7,7 +7,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from . import Evidence, Outcome
-from ._match import CompiledMatch, MatchParams
+from ._match import CompiledMatch, MatchParams, distinct_sentences
 
 NAME = "requires"
 TARGET = "document"
@@ -28,14 +28,14 @@ def check(rule, ctx) -> Outcome:
     if len(matches) >= rule.params.min_count:
         return Outcome(
             "pass",
-            [Evidence(m.start, m.end) for m in matches[:3]],
+            [Evidence(m.start, m.end) for m in distinct_sentences(ctx, matches)],
             {"count": len(matches), "looked_for": looked_for},
         )
     values = {"count": len(matches), "looked_for": looked_for, "only_in_toelichting": False}
-    evidence: list[Evidence] = [Evidence(m.start, m.end) for m in matches[:3]]
+    evidence: list[Evidence] = [Evidence(m.start, m.end) for m in distinct_sentences(ctx, matches)]
     if rule.spec.scope == "binding" and not matches:
         elsewhere = compiled.find(ctx, "toelichting")
         if elsewhere:
             values["only_in_toelichting"] = True
-            evidence = [Evidence(m.start, m.end, "toelichting") for m in elsewhere[:2]]
+            evidence = [Evidence(m.start, m.end, "toelichting") for m in distinct_sentences(ctx, elsewhere, 2)]
     return Outcome("fail", evidence, values)
