@@ -65,3 +65,18 @@ def test_crlf_keeps_line_numbers() -> None:
 def test_short_windows_1252_words() -> None:
     for word in ("cliënt", "€ 5", "financiële", "reïntegratie", "één"):
         assert decode(word.encode("cp1252"), "kort.txt") == word
+
+
+def test_utf8_file_with_pasted_windows_1252_bytes_keeps_its_utf8() -> None:
+    """One "€" pasted from an old document must not turn every "ë" of the file into "Ã«"."""
+    data = ORDINANCE.replace("€", "EUR").encode("utf-8").replace(b"EUR", "€".encode("cp1252"))
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    doc = parse_source(data, "baarlebroek.txt")
+    _check(doc, ORDINANCE)
+    assert "Ã" not in doc.text
+
+
+def test_legacy_file_is_not_taken_for_mixed_utf8() -> None:
+    data = ORDINANCE.encode("cp1252")
+    assert decode(data, "baarlebroek.txt") == ORDINANCE

@@ -24,6 +24,9 @@ def decode(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -41,6 +44,35 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             return text if text is not None else data.decode("latin-1")
     return text
+
+
+# ASCII runs, valid UTF-8 sequences, or one byte that is neither.
+_UTF8_TOKEN = re.compile(
+    rb"([\x00-\x7f]+)|([\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xef][\x80-\xbf]{2}"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf4][\x80-\xbf]{3})|(.)",
+    re.S,
+)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """A UTF-8 file with a few Windows-1252 bytes pasted in ("€ 50" from an old document).
+
+    Decoding it all as Windows-1252 would garble every "ë" of the UTF-8 part into "Ã«", so when
+    valid UTF-8 sequences outnumber the invalid bytes, the UTF-8 stays UTF-8 and only the invalid
+    bytes are read as Windows-1252. Otherwise (a legacy file) the detector decides.
+    """
+    pieces: list[str] = []
+    valid = invalid = 0
+    for m in _UTF8_TOKEN.finditer(data):
+        if m.group(1) is not None:
+            pieces.append(m.group(1).decode("ascii"))
+        elif m.group(2) is not None:
+            valid += 1
+            pieces.append(m.group(2).decode("utf-8"))
+        else:
+            invalid += 1
+            pieces.append(m.group(3).decode("cp1252", errors="replace"))
+    return "".join(pieces) if valid > invalid else None
 
 
 def split_lines(text: str) -> tuple[TextLine, ...]:
