@@ -46,3 +46,31 @@ def test_vague_intentions_fail_quoted():
 def test_not_a_result(sentence):
     r = run(rule(), "Artikel 3\n\n" + sentence + "\n")
     assert r.status == "fail" and r.message == "geen resultaten" and r.looked_for
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het aantal aanvragen mag in 2027 met ten hoogste 5% stijgen ten opzichte van de begroting.",  # budget control
+])
+def test_budget_control_is_no_societal_result(sentence):
+    assert run(rule(), "Artikel 3\n\n" + sentence + "\n").status == "fail"
+
+
+@pytest.mark.parametrize("sentence", [
+    "De belanghebbende is verplicht naar vermogen te trachten arbeid te verkrijgen.",  # a duty of the client
+    "Het college kan afwijken indien het belang dat het voorschrift beoogt te beschermen zich niet verzet.",
+    "De artikelen 4 tot en met 8 zijn zoveel mogelijk van overeenkomstige toepassing.",
+    "De aanvragen worden zo veel mogelijk gelijktijdig ingediend.",
+])
+def test_legal_wording_is_not_quoted_as_an_intention(sentence):
+    r = run(rule(), "Artikel 3\n\n" + sentence + "\n")
+    assert r.status == "fail" and r.message == "geen resultaten", r.message
+
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("Deze verordening beoogt dat jeugdigen veilig opgroeien.", "Deze verordening beoogt"),
+    ("Er wordt gestreefd naar minder thuiszitters.", "Er wordt gestreefd"),
+    ("Het aantal meldingen wordt zoveel mogelijk beperkt.", "Het aantal meldingen wordt zoveel mogelijk beperkt."),
+])
+def test_policy_intentions_are_quoted(sentence, quoted):
+    r = run(rule(), "Artikel 3\n\n" + sentence + "\n")
+    assert r.status == "fail" and r.message.startswith("vaag: " + quoted[:20])

@@ -6,7 +6,8 @@ direction: "met 20% gedaald", "ten minste 80%", "halveert") and a ``date`` ("uit
 "eind 2027", "binnen twee jaar"), and is not about money (``exclude``: tarieven, bijdragen,
 indexering). ``area`` (per wijk, per kern) is reported and, with ``require_area``, required. A
 formulated result passes, quoted. Otherwise the rule fails, quoting the vague intentions
-("streeft ernaar", "zoveel mogelijk"; strongest first), or with what was looked for.
+("het college streeft ernaar", "zo lang mogelijk", "zoveel mogelijk"; strongest first), or with
+what was looked for.
 """
 
 from __future__ import annotations
@@ -38,14 +39,19 @@ DATE = [
 ]
 AREA = [r"\b(?:per|in\s+(?:elke|iedere)|voor\s+(?:elke|iedere))\s+(?:wijk|kern|buurt|dorp|gebied)\w*\b", r"\bwijkgericht\w*\b"]
 EXCLUDE = [
-    r"\b(?:tarie\w+|bijdrage\w*|indexe\w+|geindexeerd|vergoeding\w*|bedrag\w*|budget\w*|rente|boete\w*|loonwaarde|loonkosten\w*)\b"
+    r"\b(?:tarie\w+|bijdrage\w*|indexe\w+|geindexeerd|vergoeding\w*|bedrag\w*|budget\w*|begroting\w*|rente|boete\w*|loonwaarde|loonkosten\w*)\b"
 ]
 # Intentions without a yardstick, strongest first. Procedural phrases ("zo spoedig mogelijk",
-# "waar mogelijk") are left out: they are about handling, not about results.
+# "waar mogelijk", "zoveel mogelijk van overeenkomstige toepassing") are left out: they are about
+# handling, not about results. Striving counts when the municipality or its policy strives: a
+# client who must "trachten arbeid te verkrijgen" or "het belang dat het voorschrift beoogt te
+# beschermen" is no policy intention.
 VAGUE = [
-    r"\b(?:streeft|streven|streefden|tracht\w*|beoogt|probeert)\b",
-    r"\bzo\s*veel\s+(?:als\s+)?mogelijk\b",
+    r"\b(?:college|gemeente|wij|we|raad|verordening|beleid\w*|plan|wethouders?)\b[^.;:]{0,60}?"
+    r"\b(?:streeft|streven|streefden|tracht|trachten|beoogt|beogen|probeert|proberen)\b(?!\s+te\s+beschermen)",
+    r"\b(?:wordt|worden)\s+(?:er\s*)?(?:naar\s+)?gestreefd\b|\bhet\s+streven\s+(?:is|naar)\b|\bstreven\s+naar\b",
     r"\bzo\s+lang\s+mogelijk\b",
+    r"\bzo\s*veel\s+(?:als\s+)?mogelijk\b(?!\s+(?:van\s+)?(?:overeenkomstig\w*|gelijktijdig|kracht))",
 ]
 
 
