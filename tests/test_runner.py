@@ -94,3 +94,31 @@ def test_streaming_keeps_no_per_document_state(tmp_path):
     run = check_paths([str(tmp_path)], CheckOptions(jobs=1), on_document=lambda doc: counts.append(alive()))
     assert run.summary.documents == 8 and run.documents == []
     assert counts[-1] <= counts[1], counts
+
+
+def test_progress_bar_is_drawn_on_standard_error_only(tmp_path, monkeypatch, capsys):
+    """The bar belongs on the terminal, never in the results on standard output (often a file)."""
+    import io
+    import sys
+
+    from sociaal_audit.cli import progress as progress_mod
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for name in ("CI", "TERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    err, out = Terminal(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sys, "stdout", out)
+    with progress_mod.progress_bar() as update:
+        assert update is not None
+        for done in range(1, 31):
+            update(done, 30)
+    assert out.getvalue() == ""
+    assert "sociaal-audit" in err.getvalue()
+    monkeypatch.setenv("CI", "true")
+    with progress_mod.progress_bar() as update:
+        assert update is None

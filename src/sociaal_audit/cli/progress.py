@@ -1,4 +1,5 @@
-"""A progress bar for long runs: shown on an interactive terminal, silent in CI and in pipes."""
+"""A progress bar for long runs: drawn on standard error when that is an interactive terminal,
+silent in CI and when standard error goes to a pipe or a file."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ def progress_bar() -> Iterator[Optional[Callable[[int, int], None]]]:
     if os.environ.get("CI") or not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # on standard error, which was just found to be a terminal: standard output carries the results
+    # and is often a file (`check dir -f json > out.json`)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  transient=True) as bar:
+                  console=Console(stderr=True), transient=True) as bar:
         task = None
 
         def update(done: int, total: int) -> None:
