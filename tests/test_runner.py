@@ -122,3 +122,22 @@ def test_progress_bar_is_drawn_on_standard_error_only(tmp_path, monkeypatch, cap
     monkeypatch.setenv("CI", "true")
     with progress_mod.progress_bar() as update:
         assert update is None
+
+
+def test_no_more_workers_than_files(tmp_path, monkeypatch):
+    import concurrent.futures
+
+    started: list[int] = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    example = (ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md").read_text(encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.md").write_text(example, encoding="utf-8")
+    run = check_paths([str(tmp_path)], CheckOptions(jobs=16))
+    assert started == [3] and len(run.documents) == 3

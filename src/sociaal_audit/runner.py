@@ -112,7 +112,8 @@ def iter_outcomes(
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ProcessPoolExecutor(
-        max_workers=options.jobs, mp_context=ctx, initializer=_init_worker, initargs=(engine.packs, options)
+        max_workers=min(options.jobs, total),  # no idle workers for a handful of files
+        mp_context=ctx, initializer=_init_worker, initargs=(engine.packs, options),
     ) as pool:
         pending: set[Future[FileOutcome]] = set()
         queue = iter(files)
