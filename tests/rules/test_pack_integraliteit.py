@@ -204,3 +204,40 @@ def test_near_misses_in_a_policy_light_wmo_ordinance(pack):
     assert results["INT-P02-vrije-budgetruimte"].values["share"] == "7%"
     p06 = results["INT-P06-beleidsarme-verordening"]
     assert p06.locations[0].article in ("4", "5") and "nadere regels" in p06.locations[0].quote
+
+
+# Legal wording that names a subject without providing it: definitions, headings, a provider's own
+# procedures, a client's duties, a lease (tests/rules/data/verordening-sociaal-domein-hollandsveen.md).
+HOLLANDSVEEN = Path(__file__).parent / "data" / "verordening-sociaal-domein-hollandsveen.md"
+EXPECTED_ON_HOLLANDSVEEN = {
+    "INT-P03-onafhankelijke-ombudsman": ("fail", None),  # a definition, the provider's committee, a notice
+    "INT-P04-schulden-en-boetes": ("fail", None),  # a fine waived for a first offence is no hardship solution
+    "INT-P05-hardheidsclausule": ("pass", "12"),  # "is bevoegd ... af te wijken van het bepaalde"
+    "INT-P07-evaluatie": ("pass", "13"),  # the evaluation clause of the Aanwijzingen voor de regelgeving
+    "INT-P08-doorzettingsmacht": ("fail", None),  # a definition and a heading provide nothing
+    "INT-P09-contractduur-en-keuze": ("fail", "10"),  # a one-year lease is no care contract
+    "INT-P10-integraal-pgb": ("fail", None),  # only in the toelichting
+    "INT-P11-maximaal-twee-verwijzingen": ("pass", "2"),  # "hooguit één keer doorverwezen"
+    "INT-P12-integrale-verordening": ("pass", None),  # one "gelet op" per act
+    "INT-P15-professionele-ruimte-wijkteam": ("pass", "3"),  # "niet gebonden aan de interne procedures"
+    "INT-P18-adviesraad": ("fail", None),  # a provider's own client council
+    "INT-P22-keuzevrijheid": ("fail", None),  # "eigen regie" only defined
+    "INT-P24-collectieve-zorgverzekering": ("fail", None),  # abolished
+    "INT-P25-maatschappelijke-resultaten": ("fail", None),  # a client's duty to try is no policy intention
+    "INT-P31-ruimte-nieuwe-aanbieders": ("fail", None),  # entry excluded
+}
+
+
+def test_legal_wording_that_provides_nothing_does_not_pass(pack):
+    doc = parse_source(HOLLANDSVEEN.read_bytes(), str(HOLLANDSVEEN))
+    results = {r.rule: r for r in Engine([pack]).check_document(doc).results}
+    for rule_id, (status, article) in EXPECTED_ON_HOLLANDSVEEN.items():
+        r = results[rule_id]
+        assert r.status == status, (rule_id, r.status, r.message, [loc.quote for loc in r.locations])
+        if article is not None:
+            assert r.locations[0].article == article, (rule_id, r.locations[0])
+    assert results["INT-P12-integrale-verordening"].locations[0].part == "preamble"
+    assert results["INT-P07-evaluatie"].locations[0].quote.startswith("Het college zendt")
+    assert [loc.lid for loc in results["INT-P15-professionele-ruimte-wijkteam"].locations] == ["1"]
+    assert results["INT-P25-maatschappelijke-resultaten"].values["vague"] == 0
+    assert results["INT-P10-integraal-pgb"].values["only_in_toelichting"] is True
