@@ -165,6 +165,9 @@ def test_english_messages_on_the_example(pack):
     results = Engine([pack], lang="en").check_document(doc).results
     p06 = next(r for r in results if r.rule == "INT-P06-beleidsarme-verordening")
     assert p06.message.startswith("The ordinance is policy-heavy")
+    per_1000 = p06.values["per_1000"]
+    assert "," in per_1000, "the example's density has decimals"  # e.g. "10,3"
+    assert f"{per_1000.replace(',', '.')} per 1,000 words" in p06.message, "English decimal point"
 
 
 def test_docs_principles_md_is_generated_from_the_pack(pack):
