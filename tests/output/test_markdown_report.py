@@ -246,3 +246,23 @@ def test_run_where_no_file_could_be_read_says_so() -> None:
     summary = render(run, "markdown").split("## Samenvatting")[1].split("\n## ")[0]
     assert "Er is geen document getoetst." in summary and "Van de 0" not in summary
     assert "Bestanden die niet konden worden gelezen: 1; zie Invoerfouten." in summary
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_run_with_only_rules_across_documents_counts_those(fmt: str) -> None:
+    """With only the samenhang pack, no document section claims 'nothing is missing' and the summary
+    counts the checks across documents instead of '0 points checked'."""
+    from pathlib import Path
+
+    from sociaal_audit.runner import CheckOptions, check_paths
+
+    folder = Path(__file__).parents[1] / "corpus" / "data" / "beekveld"
+    run = check_paths([str(folder)], CheckOptions(packs=["samenhang"]))
+    assert run.corpus and all(not d.results for d in run.documents)
+    out = render(run, fmt)
+    assert "Van de 0 getoetste punten" not in out
+    assert "Er ontbreekt niets" not in out and "Geen bevindingen" not in out
+    failed = sum(1 for c in run.corpus if c.status == "fail")
+    assert f"Over de documenten heen zijn {len(run.corpus)} punten getoetst: " in out
+    assert f"{failed} schieten tekort" in out
+    assert out.count("Deze toets bevat geen regels voor afzonderlijke documenten") == len(run.documents)

@@ -120,6 +120,7 @@ class DocumentReport:
     findings_by_theme: list[ThemeGroup]
     passed_by_theme: list[ThemeGroup]
     anchor: str
+    checked: bool = True  # False when no rule of the run looks at single documents (only corpus rules)
 
 
 @dataclass
@@ -450,15 +451,26 @@ def _register_summary(run: Any, lang: str) -> list[str]:
     return [text(key, lang, registers=len(registers), contracts=contracts, passed=passed, failed=failed)]
 
 
+def _corpus_summary(run: Any, lang: str) -> list[str]:
+    corpus = getattr(run, "corpus", None) or []
+    if not corpus:
+        return []
+    passed = sum(1 for c in corpus if c.status == "pass")
+    failed = sum(1 for c in corpus if c.status == "fail")
+    return [text("corpus_summary", lang, total=len(corpus), passed=passed, failed=failed)]
+
+
 def _run_summary(run: Any, counts: Counts, has_documents: bool, lang: str) -> list[str]:
-    """The summary lines of the whole run: the points checked in documents, the registers, input errors.
-    A run without documents does not count points it never checked."""
-    if has_documents:
+    """The summary lines of the whole run: the points checked in documents, across documents, the
+    registers, input errors. A run does not count points it never checked."""
+    checked_documents = any(d.results for d in run.documents)
+    if checked_documents:
         lines = _summary_lines(counts, lang)
-    elif not getattr(run, "contracts", None):
+    elif not has_documents and not getattr(run, "contracts", None):
         lines = [text("no_documents_checked", lang)]
     else:
         lines = []
+    lines += _corpus_summary(run, lang)
     lines += _register_summary(run, lang)
     if run.errors:
         lines.append(text("summary_input_errors", lang, n=len(run.errors)))
@@ -504,6 +516,7 @@ def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
         findings_by_theme=_group(failed, ctx),
         passed_by_theme=_group(passed, ctx),
         anchor=f"doc-{number}",
+        checked=bool(doc.results),
     )
 
 

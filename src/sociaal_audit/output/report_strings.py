@@ -76,6 +76,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Of the {total} points checked, {passed} are in order and {failed} fall short "
               "(serious: {error}, warning: {warning}, for information: {info}).",
     },
+    "corpus_summary": {
+        "nl": "Over de documenten heen zijn {total} punten getoetst: {passed} in orde, {failed} schieten tekort; zie Samenhang tussen documenten.",
+        "en": "Across documents {total} points were checked: {passed} in order, {failed} fall short; see Coherence across documents.",
+    },
+    "no_document_rules": {
+        "nl": "Deze toets bevat geen regels voor afzonderlijke documenten; de uitkomsten over de documenten heen staan onder Samenhang tussen documenten.",
+        "en": "This audit has no rules for single documents; the results across documents are under Coherence across documents.",
+    },
     "summary_na": {"nl": "Niet van toepassing op dit soort document: {n}.",
                    "en": "Not applicable to this kind of document: {n}."},
     "summary_rule_errors": {"nl": "Toetsregels die niet konden worden uitgevoerd: {n}; zie de bevindingen.",
