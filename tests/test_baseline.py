@@ -143,6 +143,25 @@ def test_a_second_violation_of_a_rule_that_already_failed_is_exactly_one_new_fin
     assert run.blocking("warning") == 1
 
 
+def test_fixing_one_of_many_quoted_places_lets_the_next_in_without_a_new_finding(tmp_path: Path) -> None:
+    # P25 quotes at most three vague intentions; removing one brings the fourth into the list
+    goals = ["zelfstandig wonen", "meedoen in de samenleving", "gezond opgroeien", "betaald werk verrichten"]
+    article = "### Artikel 3. Doelen\n\n" + "".join(
+        f"{i}. Het college streeft ernaar dat inwoners {goal}.\n" for i, goal in enumerate(goals, 1)) + "\n"
+    doc = tmp_path / "wmo.md"
+    doc.write_text(with_article(ordinance(), "### Artikel 4. Citeertitel", article), encoding="utf-8")
+    base = tmp_path / "baseline.json"
+    base.write_text(create(check(doc), str(base)), encoding="utf-8")
+    p25 = "INT-P25-maatschappelijke-resultaten"
+    assert len(next(r for r in failed(check(doc)) if r.rule == p25).locations) == 3
+    doc.write_text(doc.read_text(encoding="utf-8").replace("1. Het college streeft ernaar dat inwoners zelfstandig wonen.\n", ""),
+                   encoding="utf-8")
+    run = check(doc, base)
+    result = next(r for r in failed(run) if r.rule == p25)
+    assert any("betaald werk" in loc.quote for loc in result.locations)  # the fourth is quoted now
+    assert result.baseline == "unchanged" and run.baseline.new == 0
+
+
 def test_renumbered_references_in_the_evidence_create_no_new_finding(tmp_path: Path) -> None:
     doc = tmp_path / "wmo.md"
     funding = BY_HOUR + ", tegen de tarieven, bedoeld in artikel 1"

@@ -5,9 +5,10 @@
 or ``new``. A finding is identified by its document path (relative to the baseline file), its rule
 and fingerprints of its evidence: per quoted place, the article heading without its number and the
 normalised quote, in which references such as "artikel 26" lose their number. No line numbers: moving
-or renumbering an article or editing elsewhere creates no new finding. A result that quotes a place
-the baseline does not know (a second violating provision) is new, even when the rule already failed
-in the baseline; a known finding whose places are all gone counts as fixed. Results of ``metric``
+or renumbering an article or editing elsewhere creates no new finding. A result that quotes more
+places than the baseline recorded, one of them unknown (a second violating provision), is new even
+when the rule already failed in the baseline; so is one that quotes none of the known places. A
+known finding whose places are all gone counts as fixed. Results of ``metric``
 rules judge the document as a whole and match on document and rule alone. It needs no git and works
 for every input format (DOCX and PDF included).
 """
@@ -189,12 +190,16 @@ def load(path: str) -> list[Entry]:
 
 def _known(current: Entry, candidate: Entry, whole_document: bool) -> bool:
     """Is ``current`` the finding ``candidate`` records? Same rule and document (the caller groups by
-    them); then every quoted place of ``current`` must be known to ``candidate``."""
+    them). Known when every place it quotes is known. With a place the baseline does not know, it is
+    new when it quotes more places than before (a violation was added) or none of the known ones
+    (the evidence changed); with as many places as before and some known, one place took another's
+    seat in a list the rule cuts short (a fix elsewhere lets the next one in), which is not new."""
     if whole_document:
         return True
     if candidate.evidence is None:  # format 1: the first place only
         return candidate.fingerprint == current.fingerprint
-    return current.places() <= candidate.places()
+    now, then = current.places(), candidate.places()
+    return now <= then or (bool(now & then) and len(now) <= len(then))
 
 
 def apply(run: RunResult, baseline_path: str) -> BaselineInfo:
