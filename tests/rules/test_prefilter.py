@@ -101,6 +101,34 @@ def test_literal_index_sees_overlapping_occurrences_inside_a_span() -> None:
     assert not index.occurs("zz", 0, 5)
 
 
+_INDEX_ALPHABET = st.sampled_from(list("abcdeijklnrstz") + ["aa", "ver", "ording", "en", " ", "  ", "-", ".", ",",
+                                                              "\n", "_", "2", "é", "ë", "ß", "'", "(", ")"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_INDEX_ALPHABET, max_size=40), st.lists(_INDEX_ALPHABET, min_size=1, max_size=6),
+       st.integers(0, 40), st.integers(1, 12))
+def test_literal_index_presence_equals_a_search_of_the_whole_text(parts: list[str], extra: list[str], at: int,
+                                                                   length: int) -> None:
+    """Literals of word characters are looked up in the vocabulary: the answer must be the one
+    ``literal in text`` gives, for literals taken from the text and for others."""
+    text = "".join(parts)
+    index = LiteralIndex(text)
+    for literal in (text[at:at + length], "".join(extra), text[at:at + length] + "".join(extra)):
+        if literal:
+            assert index.present(literal) == (literal in text), (literal, text)
+            assert index.present(literal) == (literal in text)  # cached answer too
+
+
+def test_literal_index_presence_on_a_real_ordinance() -> None:
+    text = fold((Path(__file__).parents[2] / "examples" / "verordening-sociaal-domein-lindewaarde.md")
+                .read_text(encoding="utf-8"))
+    index = LiteralIndex(text)
+    for literal in ("hardheidsclausule", "college", "afwijken", "per uur", "wijkteam", "ombudsvrouw", "2.1.3",
+                    "sociaal domein", "zzz", "eigen kracht", "verordening", "ordening"):
+        assert index.present(literal) == (literal in text), literal
+
+
 def test_requirement_checks_every_clause_inside_the_span() -> None:
     need = requirement(r"\bcollege\b[^.;]{0,80}\bafwijken")
     assert need is not None
