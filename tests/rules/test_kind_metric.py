@@ -119,3 +119,18 @@ b. de tarieven.
     m = metric.measure(ctx, metric.compile(metric.Params(max_per_1000=4)))
     assert m["counts"]["product_lists"] == 5
     assert len(m["delegations"]) == 1
+
+
+def test_a_mention_of_beleidsregels_is_no_delegation_and_each_clause_counts_once():
+    body = """Artikel 1 Adviesraad
+
+1. Het college stelt de adviesraad in de gelegenheid advies uit te brengen over voorstellen voor verordeningen, beleidsregels en het beleidsplan, voordat deze worden vastgesteld.
+2. Hiervoor hanteert het college de volgende criteria / beleidsregels: snelheid en zorgvuldigheid.
+3. Het college kan nadere regels stellen over de wijze waarop een melding wordt gedaan.
+4. Het college stelt bij nadere regels de normen voor hulp bij het huishouden vast.
+5. Nadere regels worden gesteld bij besluit van het college.
+"""
+    ctx = DocContext(parse("# Verordening\n\n" + body))
+    m = metric.measure(ctx, metric.compile(metric.Params(max_per_1000=4)))
+    lids = sorted(ctx.doc.context(s)[1].number for s, _ in m["delegations"])
+    assert lids == ["3", "4", "5"]

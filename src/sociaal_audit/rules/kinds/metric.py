@@ -3,10 +3,11 @@
 ``measure: detailed_norms`` (P06, policy-light ordinances) counts the detailed norms in the binding
 text: euro amounts, hours and minutes, frequencies ("eenmaal per jaar"), percentages, quantities
 (kilometers, square metres), product codes, table rows (a table row counts once, whatever it
-holds) and the items of product lists ("de volgende algemene voorzieningen: a. ..."). It also counts the delegation clauses ("nadere regels", "bij nadere regeling",
-"beleidsregels") that send such norms to rules the executive can change quickly. The document
-fails when it has at least ``min_norms`` norms and more than ``max_per_1000`` per 1,000 words of
-binding text; the message gets the figures (``norms``, ``words``, ``per_1000``, each category,
+holds) and the items of product lists ("de volgende algemene voorzieningen: a. ..."). It also
+counts the delegation clauses ("stelt bij nadere regels vast", "kan beleidsregels vaststellen"; one
+per sentence, a mere mention of beleidsregels is none) that send such norms to rules the executive
+can change quickly. The document fails when it has at least ``min_norms`` norms and more than
+``max_per_1000`` per 1,000 words of binding text; the message gets the figures (``norms``, ``words``, ``per_1000``, each category,
 ``delegations``). A fail quotes the articles with the most norms; a pass quotes the delegation
 clauses. The counts are computed once per document and cached in the context.
 """
@@ -16,10 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..matching import Matcher, finditer_spans, number_before
+from ..matching import Matcher, finditer_spans, number_before, sentence_bounds
 from . import Evidence, Outcome
+from ._match import _check_regexes
 
 NAME = "metric"
 TARGET = "document"
@@ -50,7 +52,13 @@ _LIST_INTRO = (
     r"trajecten|vormen\s+van\s+\w+)\b[^.;:]{0,80}:"
 )
 _LIST_ITEM_LINE = r"[ \t]*(?:[-*•]|[a-z]{1,2}[.)]|\d{1,2}°)[ \t]+\S"
-DELEGATION_PHRASES = ["nadere regels", "bij nadere regeling", "beleidsregels"]
+# A delegation clause sends norms to rules the executive sets: "stelt bij nadere regels vast", "kan
+# nadere regels stellen", "kan beleidsregels vaststellen". A mere mention ("advies over voorstellen
+# voor verordeningen, beleidsregels en het beleidsplan") is none. One per sentence.
+DELEGATION_PATTERNS = [
+    r"\b(?:bij|in|krachtens)\s+(?:nadere\s+regels?|nadere\s+regeling|beleidsregels?)\b",
+    r"\b(?:nadere\s+regels?|beleidsregels?)\s+(?:\w+\s+){0,6}?(?:stellen|stelt|vaststellen|vast\s+te\s+stellen|gesteld|vastgesteld|vast)\b",
+]
 
 
 class Params(BaseModel):
@@ -58,7 +66,10 @@ class Params(BaseModel):
     measure: Literal["detailed_norms"] = "detailed_norms"
     max_per_1000: float = Field(gt=0, description="most detailed norms per 1,000 words of binding text")
     min_norms: int = Field(default=10, ge=1, description="fewer norms than this never fail (short texts)")
-    delegation: list[str] = Field(default_factory=lambda: list(DELEGATION_PHRASES))
+    delegation: list[str] = Field(default_factory=list, description="extra delegation phrases")
+    delegation_patterns: list[str] = Field(default_factory=lambda: list(DELEGATION_PATTERNS))
+
+    _check = field_validator("delegation_patterns")(_check_regexes)
 
 
 class CompiledMetric:
@@ -70,7 +81,7 @@ class CompiledMetric:
         self.euro_amount = regex.compile(_EURO_AMOUNT)
         self.list_intro = regex.compile(_LIST_INTRO)
         self.list_item = regex.compile(_LIST_ITEM_LINE)
-        self.delegation = Matcher((), params.delegation, negation=True)
+        self.delegation = Matcher(params.delegation_patterns, params.delegation, negation=True)
 
 
 def compile(params: Params) -> CompiledMetric:
@@ -163,7 +174,13 @@ def measure(ctx, compiled: CompiledMetric) -> dict:
     found.extend((s, e, _LIST_ITEM) for s, e in _list_items(ctx, spans, compiled))
     found.sort()
     counts = Counter(name for _, _, name in found)
-    delegations = compiled.delegation.find(ctx.norm, spans)
+    delegations = []
+    sentences: set[int] = set()
+    for d in compiled.delegation.find(ctx.norm, spans):  # one per sentence, whichever pattern found it
+        _, end = sentence_bounds(ctx.doc.text, d.start, d.end)
+        if end not in sentences:
+            sentences.add(end)
+            delegations.append(d)
     words = ctx.doc.binding_word_count
     norms = len(found)
     return {
