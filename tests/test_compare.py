@@ -253,3 +253,20 @@ def test_cli_compare_refuses_broken_saved_results_in_one_line(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
     assert "resultaten.json" in proc.stderr and proc.stdout == ""
+
+
+def test_cli_compare_reads_saved_results_in_a_directory_and_a_glob(tmp_path):
+    """A researcher keeps one results file per municipality in one folder."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    _run(docs)
+    saved = tmp_path / "resultaten"
+    saved.mkdir()
+    cmd = [sys.executable, "-m", "sociaal_audit"]
+    for name in ("beekveld", "dalwijk"):
+        subprocess.run([*cmd, "check", *map(str, docs.glob(f"{name}-*.md")), "--format", "json",
+                        "-o", str(saved / f"{name}.json"), "--fail-on", "never"], check=True)
+    for target in (str(saved), str(saved / "*.json")):
+        out = subprocess.run([*cmd, "compare", target, "--format", "json", "--by", "municipality"],
+                             capture_output=True, text=True, check=True)
+        assert [r["label"] for r in json.loads(out.stdout)["rows"]] == ["Beekveld", "Dalwijk"], target

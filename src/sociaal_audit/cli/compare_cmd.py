@@ -2,12 +2,13 @@
 
 PATHs are documents, directories or globs (they are checked first, document by document, so memory
 stays flat however many there are) or saved results from ``check --format json`` (read as they
-are, without re-running the audit).
+are, without re-running the audit), also when they lie in a directory or match a glob.
 """
 
 from __future__ import annotations
 
-import json
+import glob
+import os
 from typing import List, Optional
 
 import typer
@@ -18,16 +19,42 @@ from .common import EXIT_ERROR, EXIT_OK, Lang, emit, fail
 
 
 def _looks_like_saved_results(path: str) -> bool:
-    """Is ``path`` a JSON file written by ``check --format json``? (A JSON list or an OCDS file is
-    a contract register, checked like any other input.)"""
-    if not path.lower().endswith(".json"):
+    """Is ``path`` a JSON file written by ``check --format json``? Its first kilobytes name the
+    schema version and the tool (both writers put them first). A JSON list or an OCDS file is a
+    contract register, checked like any other input."""
+    if not path.lower().endswith(".json") or not os.path.isfile(path):
         return False
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8-sig", errors="replace")
+    except OSError:
         return False
-    return isinstance(data, dict) and "schema_version" in data and "documents" in data
+    return head.lstrip().startswith("{") and '"schema_version"' in head and '"tool"' in head
+
+
+def split_inputs(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(saved result files, paths to check). Saved results are found as arguments, inside
+    directories and among the matches of a glob; the documents there are checked."""
+    from ..files import collect_inputs
+
+    saved: list[str] = []
+    to_check: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found, _ = collect_inputs([p], [".json"])
+            saved += [f for f in found if _looks_like_saved_results(f)]
+            to_check.append(p)  # its documents; JSON files in a directory are read only when they are OCDS
+        elif not os.path.exists(p) and any(ch in p for ch in "*?["):
+            matches = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
+            saved += [m for m in matches if _looks_like_saved_results(m)]
+            to_check += [m for m in matches if not _looks_like_saved_results(m)]
+            if not matches:
+                to_check.append(p)  # reported as matching nothing, like check does
+        elif _looks_like_saved_results(p):
+            saved.append(p)
+        else:
+            to_check.append(p)
+    return list(dict.fromkeys(saved)), to_check
 
 
 @app.command()
@@ -52,16 +79,11 @@ def compare(
     if by not in ("document", "municipality"):
         raise fail("--by must be 'document' or 'municipality'", lang.value)
     builder = TableBuilder(by, lang.value)
-    to_check = []
-    saved = []
+    saved, to_check = split_inputs(list(paths))
     errors = []
     try:
-        for p in paths:
-            if _looks_like_saved_results(p):
-                saved.append(p)
-                builder.add_run(load_results(p))
-            else:
-                to_check.append(p)
+        for p in saved:  # one saved run in memory at a time
+            builder.add_run(load_results(p))
         if to_check:
             options = CheckOptions(packs=list(pack or ["integraliteit"]), lang=lang.value, jobs=jobs or default_jobs())
             with progress_bar() as progress:
