@@ -275,6 +275,8 @@ def main() -> None:
         rows.append(("check --jobs 1", j1_wall, j1_rss))
         j2_wall, j2_rss, _ = measure(check(corpus, 2, outputs[2]), work)
         rows.append(("check --jobs 2", j2_wall, j2_rss))
+        if not all(path.exists() for path in outputs.values()):
+            raise SystemExit(f"check wrote no results; run `{' '.join(check(corpus, 1, outputs[1]))}` to see why")
         identical = outputs[1].read_bytes() == outputs[2].read_bytes()
         documents = [d["path"] for d in json.loads(outputs[1].read_text(encoding="utf-8"))["documents"]]
         checked = len(documents)
