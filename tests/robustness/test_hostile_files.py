@@ -174,3 +174,49 @@ def test_size_limit_holds_for_a_file_that_reports_no_size():
         read_bytes("/proc/self/maps", max_bytes=100)
     assert "--max-size" in info.value.message("en")
     assert len(read_bytes("/proc/self/maps", max_bytes=10_000_000)) > 100
+
+
+def _word_file_with_document_part(part: str) -> bytes:
+    """A real Word file (python-docx) whose word/document.xml is replaced by ``part``."""
+    import io
+    import zipfile
+
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, part.encode("utf-8") if info.filename == "word/document.xml" else source.read(info))
+    return out.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def test_entity_expansion_inside_a_word_file_is_refused():
+    from sociaal_audit.documents import parse_source
+    from sociaal_audit.errors import InputError
+
+    levels = "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1};" * 10 + '">' for i in range(1, 10))
+    part = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">{levels}]><w:document xmlns:w="{_W}">'
+            "<w:body><w:p><w:r><w:t>Artikel 1 &lol9;</w:t></w:r></w:p></w:body></w:document>")
+    with pytest.raises(InputError) as info:
+        parse_source(_word_file_with_document_part(part), "lachen.docx")
+    assert "lachen.docx" in info.value.message("nl")
+
+
+def test_external_entity_inside_a_word_file_is_not_read():
+    from sociaal_audit.documents import parse_source
+    from sociaal_audit.errors import InputError
+
+    part = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY geheim SYSTEM "file:///etc/passwd">]>'
+            f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>Het college kan afwijken. &geheim;</w:t></w:r></w:p>'
+            "</w:body></w:document>")
+    try:
+        doc = parse_source(_word_file_with_document_part(part), "extern.docx")
+    except InputError as err:
+        assert "extern.docx" in err.message("nl")
+        return
+    assert "root:" not in doc.text and "Het college kan afwijken." in doc.text
