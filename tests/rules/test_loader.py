@@ -111,6 +111,13 @@ def test_pack_level_errors(tmp_path: Path) -> None:
     assert "must be a mapping" in load_error(path).detail
 
 
+@pytest.mark.parametrize("version", [2, 1.1])
+def test_an_unquoted_version_asks_for_quotes(tmp_path: Path, version: float) -> None:
+    err = load_error(write_pack(tmp_path, lambda d: d.update(version=version)))
+    assert (err.rule, err.field) == (None, "version")
+    assert f'between quotes, e.g. version: "{version}"' in err.detail
+
+
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "kapot.yaml"
     path.write_text("id: mijn\ntitle: [Mijn\nversion: '1'\n", encoding="utf-8")

@@ -135,6 +135,14 @@ class PackSpec(BaseModel):
     description: Text | None = None
     rules: list[dict] = Field(min_length=1)
 
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_written(cls, value: object) -> object:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # YAML reads version: 1.10 as the number 1.1; only a quoted version keeps what was written
+            raise ValueError(f'write the version between quotes, e.g. version: "{value}"')
+        return value
+
 
 def pack_json_schema() -> dict:
     """JSON Schema of the pack file (common fields), for editors and docs."""
