@@ -113,6 +113,7 @@ def test_chapters_and_sections_nest_articles() -> None:
         ("Artikel 3 quater. Spoed", "3 quater", "Spoed"),
         ("Artikel 7 Ter inzagelegging", "7", "Ter inzagelegging"),
         ("Artikel 8.a", "8.a", None),
+        ("Artikel 3.1.a. Spoed", "3.1.a", "Spoed"),
         ("Artikel VIA", "VIA", None),
         ("ARTIKEL IV", "IV", None),
         ("Artikel XIa Overgangsrecht", "XIa", "Overgangsrecht"),

@@ -32,7 +32,7 @@ from .model import Document, Part, PartKind, SourceText
 # case-insensitive regexes. A number may end in a letter segment ("§ 4.2.a") or a detached Latin
 # ordinal written in lower case ("Artikel 12 bis"; "Artikel 7 Ter inzage" has a title, not a number).
 _NUM = (
-    r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*(?:\.[a-z](?![\w.]))?(?:\s(?-i:bis|ter|quater|quinquies)(?=\s*$|\s*[.:\-–—]|\s+(?-i:[A-Z(])))?"
+    r"(?:\d+[a-z]{0,6}(?:[.:]\d+[a-z]{0,6})*(?:\.[a-z](?!\w|\.\w))?(?:\s(?-i:bis|ter|quater|quinquies)(?=\s*$|\s*[.:\-–—]|\s+(?-i:[A-Z(])))?"
     r"|(?-i:[IVXLC]+(?:[a-z]{0,3}|[A-Z](?![\w]))))"
 )
 _MARKER = re.compile(r"^\s*(#{1,6})\s*")
