@@ -103,6 +103,8 @@ def test_parse_number_rejects_non_numbers(text: str) -> None:
         ("Tussentijdse toetreding is uitgesloten.", "tussentijdse toetreding"),
         ("De collectieve zorgverzekering voor minima is per 1 januari 2026 beëindigd.", "collectieve zorgverzekering"),
         ("Het uitdaagrecht is met ingang van 2025 afgeschaft.", "uitdaagrecht"),
+        ("Deze verordening is vastgesteld zonder hardheidsclausule.", "hardheidsclausule"),
+        ("De overeenkomst wordt gesloten zonder een mogelijkheid tot tussentijdse opzegging.", "tussentijdse opzegging"),
     ],
 )
 def test_negated_matches_do_not_count(text: str, phrase: str) -> None:
@@ -123,6 +125,8 @@ def test_negated_pattern_match_does_not_count() -> None:
         ("Het college verstrekt geen geld, maar een maatwerkvoorziening.", "maatwerkvoorziening"),
         ("Het college kan afwijken van de bepalingen.", "afwijken"),
         ("De overeenkomst met de aanbieder is jaarlijks opzegbaar, waarna zij is beëindigd.", "jaarlijks opzegbaar"),
+        ("Het aantal jongeren zonder startkwalificatie is uiterlijk in 2028 met 20% gedaald.", "met 20%"),
+        ("Inwoners zonder sociaal netwerk krijgen een maatwerkvoorziening.", "maatwerkvoorziening"),
     ],
 )
 def test_not_negations(text: str, phrase: str) -> None:

@@ -253,8 +253,11 @@ def compile_pattern(pattern: str) -> "regex.Pattern[str]":
 
 _NOT_NEGATING = r"(?![\s,]+(?:of|alleen|enkel|uitsluitend|slechts|later|eerder|meer|minder|langer)\b)"
 _NEG_BEFORE = re.compile(
-    r"\b(?:geen|niet|nooit|noch|zonder|kent\s+geen|ontbreekt|ontbreken|uitgesloten)\b" + _NOT_NEGATING
+    r"\b(?:geen|niet|nooit|noch|kent\s+geen|ontbreekt|ontbreken|uitgesloten)\b" + _NOT_NEGATING
 )
+# "zonder" negates what it governs ("zonder hardheidsclausule", "zonder een evaluatie"), not what
+# follows a noun phrase it sits in ("jongeren zonder startkwalificatie is in 2028 met 20% gedaald")
+_ZONDER_BEFORE = re.compile(r"\bzonder\s+(?:[\w'\-]+\s+){0,3}$")
 _NEG_INSIDE = re.compile(r"\b(?:geen|niet|nooit)\b" + _NOT_NEGATING)
 _NEG_AFTER = re.compile(
     r"^[^.;:]{0,40}?\b(?:is|zijn|wordt|worden|geldt|gelden|bestaat|bestaan|kent|kennen)?\s*"
@@ -277,7 +280,7 @@ def is_negated(folded: str, start: int, end: int, window: int = 60) -> bool:
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
     before = before[cut:]
-    if _NEG_BEFORE.search(before) or _NEG_INSIDE.search(folded, start, end):
+    if _NEG_BEFORE.search(before) or _ZONDER_BEFORE.search(before) or _NEG_INSIDE.search(folded, start, end):
         return True
     after = folded[end:end + 60]
     stop = re.search(r"[.;:,]", after)
