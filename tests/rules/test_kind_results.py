@@ -74,3 +74,13 @@ def test_legal_wording_is_not_quoted_as_an_intention(sentence):
 def test_policy_intentions_are_quoted(sentence, quoted):
     r = run(rule(), "Artikel 3\n\n" + sentence + "\n")
     assert r.status == "fail" and r.message.startswith("vaag: " + quoted[:20])
+
+
+def test_a_result_for_the_whole_municipality_fails_quoted_when_an_area_is_required():
+    body = "Artikel 3\n\n1. Het college streeft naar minder schooluitval.\n2. Het aantal thuiszitters is uiterlijk in 2028 met 50% gedaald.\n"
+    r = run(rule(require_area=True), body)
+    assert r.status == "fail" and r.values["without_area"] == 1
+    assert r.locations[0].lid == "2"  # the measurable result, not the intention, is quoted
+    assert run(rule(), body).status == "pass"
+    in_all = body.replace("is uiterlijk", "is in alle wijken uiterlijk")
+    assert run(rule(require_area=True), in_all).status == "pass"

@@ -4,8 +4,9 @@ A result counts as formulated when one sentence names what is measured (an ``ind
 aantal, het percentage, het aandeel, een indicator), a ``target`` (a number or percentage with a
 direction: "met 20% gedaald", "ten minste 80%", "halveert") and a ``date`` ("uiterlijk in 2028",
 "eind 2027", "binnen twee jaar"), and is not about money (``exclude``: tarieven, bijdragen,
-indexering). ``area`` (per wijk, per kern) is reported and, with ``require_area``, required. A
-formulated result passes, quoted. Otherwise the rule fails, quoting the vague intentions
+indexering). ``area`` (per wijk, per kern, in alle wijken) is reported and, with ``require_area``,
+required: a measurable result for the whole municipality then fails, quoted, with ``without_area``
+set. A formulated result passes, quoted. Otherwise the rule fails, quoting the vague intentions
 ("het college streeft ernaar", "zo lang mogelijk", "zoveel mogelijk"; strongest first), or with
 what was looked for.
 """
@@ -37,7 +38,11 @@ DATE = [
     r"\b20\d\d\b",
     rf"\bbinnen\s+(?:{NUMBER})\s+(?:jaar|jaren|maanden)\b",
 ]
-AREA = [r"\b(?:per|in\s+(?:elke|iedere)|voor\s+(?:elke|iedere))\s+(?:wijk|kern|buurt|dorp|gebied)\w*\b", r"\bwijkgericht\w*\b"]
+AREA = [
+    r"\b(?:per|in\s+(?:elke|iedere|elk|ieder)|voor\s+(?:elke|iedere|elk|ieder))\s+(?:wijk|kern|buurt|dorp|gebied|stadsdeel)\w*\b",
+    r"\b(?:in|voor)\s+alle\s+(?:wijken|kernen|buurten|dorpen|gebieden|stadsdelen)\b",
+    r"\bwijkgericht\w*\b",
+]
 EXCLUDE = [
     r"\b(?:tarie\w+|bijdrage\w*|indexe\w+|geindexeerd|vergoeding\w*|bedrag\w*|budget\w*|begroting\w*|rente|boete\w*|loonwaarde|loonkosten\w*)\b"
 ]
@@ -110,6 +115,7 @@ def check(rule, ctx) -> Outcome:
     ftext = ctx.norm.text
     spans = ctx.spans(rule.spec.scope)
     formulated: list[tuple[int, int]] = []
+    without_area: list[tuple[int, int]] = []
     seen: set[int] = set()
     with_area = 0
     for date_rx in compiled.date:
@@ -122,14 +128,20 @@ def check(rule, ctx) -> Outcome:
             if target is None or _search(compiled.exclude, ftext, s, e) or not _search(compiled.indicator, ftext, s, e):
                 continue
             area = _search(compiled.area, ftext, s, e) is not None
+            where = (ctx.norm.to_original(target.start()), ctx.norm.to_original(target.end()))
             if p.require_area and not area:
+                without_area.append(where)
                 continue
             with_area += area
-            formulated.append((ctx.norm.to_original(target.start()), ctx.norm.to_original(target.end())))
-    values: dict = {"looked_for": looked_for(p), "results": len(formulated), "per_area": with_area, "vague": 0}
+            formulated.append(where)
+    values: dict = {"looked_for": looked_for(p), "results": len(formulated), "per_area": with_area, "vague": 0,
+                    "without_area": len(without_area)}
     if formulated:
         formulated.sort()
         return Outcome("pass", [Evidence(s, e) for s, e in formulated[:3]], values)
+    if without_area:  # measurable, but for the whole municipality: quoted, so the fix is plain
+        without_area.sort()
+        return Outcome("fail", [Evidence(s, e) for s, e in without_area[:3]], values)
     vague = []
     for rank, rx in enumerate(compiled.vague):
         for m in finditer_spans(ctx.norm, spans, rx):
