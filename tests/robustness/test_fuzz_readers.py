@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from sociaal_audit.documents import Document, parse_source
@@ -40,8 +40,10 @@ def _assert_document_or_input_error(data: bytes, name: str) -> None:
     except InputError as err:
         message = err.message("nl")
         assert name in message and "\n" not in message
+        event("input error")
         return
     assert isinstance(doc, Document)
+    event("document")
     for part in doc.all_parts:
         assert 0 <= part.start <= part.end <= len(doc.text)
         loc = doc.locate(part.start)
