@@ -94,3 +94,30 @@ def test_code_fingerprint_follows_the_rules_sources(tmp_path, monkeypatch):
         assert cache.code_fingerprint() != before
     finally:
         cache.code_fingerprint.cache_clear()
+
+
+def test_an_entry_others_can_write_is_never_unpickled(tmp_path, monkeypatch):
+    """A pickle is code: an entry or cache directory writable by others is ignored, not loaded."""
+    import os
+    import pickle
+
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    expected = _summary(load_pack(str(path)))
+    assert (tmp_path / "cache").stat().st_mode & 0o077 == 0  # created private
+    (entry,) = (tmp_path / "cache").glob("pack-*.pickle")
+    marker = tmp_path / "uitgevoerd"
+
+    class Planted:
+        def __reduce__(self):
+            return (marker.write_text, ("ja",))
+
+    entry.write_bytes(pickle.dumps(Planted()))
+    for target, mode in ((entry, 0o666), (tmp_path / "cache", 0o777)):
+        original = target.stat().st_mode & 0o777
+        os.chmod(target, mode)
+        try:
+            assert _summary(load_pack(str(path))) == expected
+        finally:
+            os.chmod(target, original)
+        assert not marker.exists()

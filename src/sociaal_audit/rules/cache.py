@@ -9,8 +9,10 @@ key, so an entry is never stale. Entries are written atomically and read
 best-effort: a missing, unreadable or broken entry means the pack is simply loaded again.
 
 Location: ``$SOCIAAL_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sociaal-audit``, else
-``~/.cache/sociaal-audit``. ``SOCIAAL_AUDIT_NO_CACHE=1`` turns the cache off. Only the user who
-runs the tool can write there (entries are created with mode 0600), as for any cache of code.
+``~/.cache/sociaal-audit``. ``SOCIAAL_AUDIT_NO_CACHE=1`` turns the cache off. A pickle is code, so
+the directory is created with mode 0700, entries with mode 0600, and an entry is only read when it
+and its directory belong to the user running the tool and nobody else can write to them; otherwise
+the pack is loaded from its YAML as if there were no cache.
 """
 
 from __future__ import annotations
@@ -64,6 +66,14 @@ def _key(raw: bytes, shown: str) -> str:
     return h.hexdigest()[:32]
 
 
+def _private(path: Path, fh: Any = None) -> bool:
+    """Does ``path`` (or the open file ``fh``) belong to this user, writable by no one else?"""
+    if not hasattr(os, "getuid"):  # Windows: the user's profile directory is private already
+        return True
+    st = os.fstat(fh.fileno()) if fh is not None else os.stat(path)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def cached(raw: bytes, shown: str, build: Callable[[], Any]) -> Any:
     """The loaded pack for these bytes: from the cache, or built and then stored."""
     directory = cache_dir()
@@ -72,14 +82,18 @@ def cached(raw: bytes, shown: str, build: Callable[[], Any]) -> Any:
     entry = directory / f"pack-{_key(raw, shown)}.pickle"
     try:
         with open(entry, "rb") as fh:
-            return pickle.load(fh)
+            if _private(directory) and _private(entry, fh):
+                return pickle.load(fh)
+            return build()  # someone else could have written it: never unpickle, never overwrite
     except FileNotFoundError:
         pass
     except Exception:  # a broken entry (interrupted write, other version): rebuild below
         pass
     pack = build()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(directory):
+            return pack
         fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=directory)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(pack, fh, protocol=pickle.HIGHEST_PROTOCOL)
