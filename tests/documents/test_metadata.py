@@ -35,6 +35,8 @@ def _source(text: str, meta: Metadata | None = None) -> SourceText:
         ("Jeugdverordening Beekveld 2025", "Beekveld"),
         ("Re-integratieverordening Participatiewet Beekveld 2025", "Beekveld"),
         ("Wmo-beleidsregels Beekveld", "Beekveld"),
+        ("Verordening Wmo en Jeugdhulp Land van Cuijk 2024", "Land van Cuijk"),
+        ("Verordening Maatschappelijke Ondersteuning Hof van Twente 2026", "Hof van Twente"),
     ],
 )
 def test_municipality_from_title(title: str, place: str) -> None:
@@ -132,6 +134,7 @@ def test_laws_from_gelet_op_only() -> None:
         ("Verordening Wmo 2015 Beekveld", (Law.WMO2015,)),
         ("Re-integratieverordening Participatiewet Beekveld 2025", (Law.PARTICIPATIEWET,)),
         ("Verordening sociaal domein Beekveld 2025", ()),
+        ("Verordening maatschappelijke ondersteuning Beekveld 2025", (Law.WMO2015,)),
     ],
 )
 def test_laws_from_title(title: str, laws: tuple[Law, ...]) -> None:
@@ -163,6 +166,12 @@ def test_laws_named_only_in_overwegende_do_not_count() -> None:
         ("Het college van burgemeester en wethouders van de gemeente Someren;", "Someren"),
         ("De raad der gemeente Oud-Beijerland;", "Oud-Beijerland"),
         ("Burgemeester en wethouders van de gemeente 's-Hertogenbosch;", "'s-Hertogenbosch"),
+        ("De raad van de gemeente Ede op voorstel van het college;", "Ede"),
+        ("De raad van de gemeente Ede in zijn vergadering van 4 maart 2025;", "Ede"),
+        ("De raad van de gemeente Ede en de raad van de gemeente Wageningen;", "Ede"),
+        ("De raad van de gemeente Gilze en Rijen;", "Gilze en Rijen"),
+        ("De raad van de gemeente Capelle aan den IJssel;", "Capelle aan den IJssel"),
+        ("De raad van de gemeente Land van Cuijk;", "Land van Cuijk"),
     ],
 )
 def test_municipality_from_the_college_or_raad_in_the_preamble(line: str, place: str) -> None:

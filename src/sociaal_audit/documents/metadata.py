@@ -11,10 +11,13 @@ from dataclasses import dataclass
 
 from .model import DocumentKind, Law, Metadata, Part, PartKind
 
-# A place name: capitalised words, joined by "aan", "op", "den" ... ("Alphen aan den Rijn",
-# "Bergen op Zoom", "Súdwest-Fryslân", "'s-Hertogenbosch"). Case-sensitive even inside re.I patterns.
+# A place name: capitalised words, joined by "aan", "op", "van", "den" ... ("Alphen aan den Rijn",
+# "Bergen op Zoom", "Land van Cuijk", "Gilze en Rijen", "Súdwest-Fryslân", "'s-Hertogenbosch").
+# A joining word counts only before another capitalised word: "De raad van de gemeente Ede op
+# voorstel van ..." is Ede, not "Ede op". Case-sensitive even inside re.I patterns.
 _MUNICIPALITY_WORD = (
-    r"(?-i:(?:['’]s-)?[A-Z][\w'’.-]*(?:[- ](?:aan|op|en|den|der|de|in|bij|[A-Z][\w'’.-]*)(?![\w'’]))*)"
+    r"(?-i:(?:['’]s-)?[A-Z][\w'’.-]*"
+    r"(?:(?:[- ](?:aan|op|en|van|den|der|de|in|bij)(?![\w'’]))*[- ](?:['’]s-)?[A-Z][\w'’.-]*)*)"
 )
 # "De raad van de gemeente X", "De raad der gemeente X", "Burgemeester en wethouders van (de gemeente) X"
 _RAAD = re.compile(
@@ -33,7 +36,12 @@ _TITLE_PLACE = re.compile(
     re.I,
 )
 # Capitalised words that start no place name; they are dropped from the front of a candidate.
-_NOT_PLACES = {"Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "Artikel", "Hoofdstuk", "Een"}
+_NOT_PLACES = {
+    "Wet", "Jeugdwet", "Participatiewet", "Wmo", "Verordening", "Artikel", "Hoofdstuk", "Een",
+    # Title words written with capitals ("Verordening Wmo en Jeugdhulp Land van Cuijk 2024").
+    "Jeugdhulp", "Jeugd", "Jeugdzorg", "Maatschappelijke", "Ondersteuning", "Sociaal", "Domein", "Participatie",
+    "Re-integratie", "Beleidsregels", "Nadere", "Regels", "Beleidsplan", "Gemeente",
+}
 # "De Bilt", "De Ronde Venen", "Het Hogeland": an article starts a place name only before another capital.
 _ARTICLE_WORDS = {"De", "Het"}
 
@@ -53,7 +61,8 @@ _PREAMBLE_KIND = (
 )
 
 _LAWS: tuple[tuple[Law, re.Pattern[str]], ...] = (
-    (Law.WMO2015, re.compile(r"\bwet\s+maatschappelijke\s+ondersteuning(?:\s+2015)?\b|\bwmo(?:\s*2015)?\b", re.I)),
+    # "Verordening maatschappelijke ondersteuning X" is the Wmo ordinance, with or without "Wet".
+    (Law.WMO2015, re.compile(r"\bmaatschappelijke\s+ondersteuning(?:\s+2015)?\b|\bwmo(?:\s*2015)?\b", re.I)),
     (Law.JEUGDWET, re.compile(r"\bjeugdwet\b|\bjeugdhulp\b", re.I)),
     (Law.PARTICIPATIEWET, re.compile(r"\bparticipatiewet\b|\bwet\s+werk\s+en\s+bijstand\b", re.I)),
 )
