@@ -153,3 +153,9 @@ def test_cvdr_metadata_in_the_terminal_view(tmp_path) -> None:
     result = CliRunner().invoke(app, ["check", str(path)])
     assert "CVDR712345_1 · vastgesteld: 2026-01-29" in result.output
     assert "grondslag: Jeugdwet, art. 2.9" in result.output
+
+
+def test_cvdr_line_break_inside_an_alinea_separates_words() -> None:
+    xml = CVDR.replace("<al>De raad van de gemeente Oosterwolde;</al>", "<al>De raad van de<br/>gemeente Oosterwolde;</al>")
+    doc = parse_source(xml.encode("utf-8"), "oosterwolde.xml")
+    assert "De raad van de gemeente Oosterwolde;" in [ln.text for ln in doc.lines]

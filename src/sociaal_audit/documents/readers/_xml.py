@@ -64,7 +64,7 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
-_BLOCK_TEXT = {"al", "p", "li", "entry", "functie", "ondertekening", "lijst"}
+_BLOCK_TEXT = {"al", "p", "li", "entry", "functie", "ondertekening", "lijst", "br"}
 
 
 def text_of(el: Any) -> str:
