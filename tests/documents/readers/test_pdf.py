@@ -327,3 +327,59 @@ def test_typesetter_hyphens_are_rejoined(typeset: tuple[bytes, list[str]]) -> No
     for paragraph in paragraphs:
         assert paragraph in text
     assert "\u2010" not in doc.text
+
+
+_COLUMN_LEDEN = (
+    "Het college voert binnen zes weken na de melding een zorgvuldig onderzoek uit naar de behoeften, "
+    "persoonskenmerken, voorkeuren en mogelijkheden van de cliënt en van diens mantelzorgers.",
+    "Bij het onderzoek betrekt het college de mogelijkheden van eigen kracht, gebruikelijke hulp en het sociaal "
+    "netwerk, tenzij dit redelijkerwijs niet van de cliënt of zijn omgeving kan worden gevergd.",
+    "De cliënt kan zich bij het onderzoek kosteloos laten bijstaan door een onafhankelijke cliëntondersteuner "
+    "die niet in dienst is van de gemeente of van een gecontracteerde jeugdhulpaanbieder.",
+    "Het college verstrekt een maatwerkvoorziening wanneer de zelfredzaamheid en participatie van de cliënt "
+    "onvoldoende zijn, ook als het persoonlijk netwerk daartoe tijdelijk niet in staat is.",
+    "Een persoonsgebonden budget wordt verstrekt wanneer de cliënt gemotiveerd aangeeft waarom hij de "
+    "ondersteuning als persoonsgebonden budget wenst en de kwaliteit daarvan voldoende is gewaarborgd.",
+    "Het college kan in bijzondere gevallen afwijken van de bepalingen van deze verordening, voor zover "
+    "toepassing daarvan tot onbillijkheden van overwegende aard leidt ten opzichte van de belanghebbende.",
+)
+
+
+def test_two_typeset_columns_with_hyphenation_and_running_lines() -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    body = ["<p>De raad van de gemeente Beekdal;</p>"]
+    for article in range(1, 9):
+        body.append(f"<p><b>Artikel {article}</b></p>")
+        for lid in (1, 2):
+            body.append(f"<p>{lid}. {_COLUMN_LEDEN[(2 * article + lid) % len(_COLUMN_LEDEN)]}</p>")
+    css = """@page { size: A4; margin: 2cm;
+      @top-center { content: "Verordening sociaal domein Beekdal 2026"; font-size: 8pt }
+      @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font-size: 8pt } }
+    body { font-family: 'DejaVu Serif', serif; font-size: 10pt; hyphens: auto; text-align: justify }
+    .cols { column-count: 2; column-gap: 1cm }"""
+    html = (f'<html lang="nl"><head><meta charset="utf-8"><style>{css}</style></head><body>'
+            f'<h1>Verordening sociaal domein Beekdal 2026</h1><div class="cols">{"".join(body)}</div></body></html>')
+    doc = parse_source(weasyprint.HTML(string=html).write_pdf(), "kolommen-gezet.pdf")
+    assert [a.number for a in doc.articles] == [str(n) for n in range(1, 9)]
+    assert all([c.number for c in a.children if c.kind is PartKind.LID] == ["1", "2"] for a in doc.articles)
+    text = " ".join(doc.text.split())
+    for article in range(1, 9):
+        for lid in (1, 2):
+            assert f"{lid}. {_COLUMN_LEDEN[(2 * article + lid) % len(_COLUMN_LEDEN)]}" in text
+    assert "Pagina" not in text and text.count("Verordening sociaal domein Beekdal 2026") == 1
+
+
+def test_a_bare_number_below_the_page_edge_is_text_not_a_page_number() -> None:
+    """A title wrapped so its year stands alone near the top of page 1 keeps its year; page numbers go."""
+
+    def line(page: int, top: float, text: str) -> pdf_reader._Line:
+        return pdf_reader._Line(page=page, number=int(top), top=top, text=text, in_margin=top < 101 or top > 741,
+                                bottom=top + 10)
+
+    pages = [
+        [line(1, 25, "Concept 12 maart 2026"), line(1, 74, "Verordening sociaal domein Beekdal"),
+         line(1, 97, "2026"), line(1, 142, "De raad van de gemeente Beekdal;"), line(1, 810, "1")],
+        [line(2, 25, "Concept 12 maart 2026"), line(2, 142, "Artikel 1 Doel"), line(2, 810, "2")],
+    ]
+    kept = [ln.text for ln in pdf_reader._drop_running_lines(pages)]
+    assert kept == ["Verordening sociaal domein Beekdal", "2026", "De raad van de gemeente Beekdal;", "Artikel 1 Doel"]

@@ -254,11 +254,28 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[_Line]:
             running.update(id(ln) for ln in same)
     kept: list[_Line] = []
     for lines in pages:
+        outer = _outermost(lines, running)
         for ln in lines:
-            if id(ln) in running or (ln.in_margin and _PAGE_NUMBER.match(ln.text)):
+            if id(ln) in running or (id(ln) in outer and _PAGE_NUMBER.match(ln.text)):
                 continue
             kept.append(ln)
     return kept
+
+
+def _outermost(lines: list[_Line], running: set[int]) -> set[int]:
+    """Lines between the page edge and the first line of body text, at the top and at the bottom.
+
+    A page number stands there; a bare number further in ("2026" of a title wrapped over two
+    lines near the top of the first page) is text.
+    """
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    outer: set[int] = set()
+    for run in (ordered, ordered[::-1]):
+        for ln in run:
+            if not ln.in_margin or not (id(ln) in running or _PAGE_NUMBER.match(ln.text)):
+                break
+            outer.add(id(ln))
+    return outer
 
 
 def _join_wrapped_headings(lines: list[_Line]) -> list[_Line]:
