@@ -199,3 +199,20 @@ def test_gemeenteblad_page_issued_is_the_publication_not_the_adoption() -> None:
     assert dict(meta.extra)["published"] == "2026-03-19"
     unsigned = _doc(_gemeenteblad_page(None), "gmb-2026-41234.html").metadata
     assert unsigned.adopted is None and dict(unsigned.extra)["published"] == "2026-03-19"
+
+
+def test_a_table_of_contents_of_page_links_is_not_read_as_articles() -> None:
+    page = PAGE.replace(
+        '<main id="content">',
+        '<main id="content"><div class="overzicht"><p><a href="#art1">Artikel 1 Begrippen</a></p>'
+        '<p><a href="#art2">Artikel 2 Melding</a></p><p><a href="#art3">Artikel 3 Tarieven</a></p></div>'
+        '<ul class="inhoudsopgave"><li><a href="/regeling/hoofdstuk1">Hoofdstuk 1 Algemeen</a></li></ul>',
+    ).replace(
+        "<p>Overige begrippen hebben de betekenis uit de Wet.</p>",
+        '<p>Overige begrippen hebben de betekenis uit <a href="#art2">artikel 2</a> en <a href="#art3">artikel 3</a>.</p>',
+    )
+    doc = _doc(page)
+    assert [a.number for a in doc.articles] == ["1", "2", "3"]
+    assert doc.parts[0].kind is PartKind.PREAMBLE
+    assert "Overige begrippen hebben de betekenis uit artikel 2 en artikel 3." in doc.text  # links in text stay
+    assert "Hoofdstuk 1 Algemeen" not in doc.text.replace("## Hoofdstuk 1 Algemeen", "")

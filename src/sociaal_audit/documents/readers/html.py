@@ -33,7 +33,8 @@ _DROP_TAGS = {
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alert"}
 _CHROME = re.compile(
     r"^(?:breadcrumbs?|skip-?links?|skip|cookie\w*|cookiebar|navbar|nav|navigation|menu|sidebar|share|social|"
-    r"site-?header|site-?footer|toolbar|pagination|feedback|sr-only|visually-hidden|back-to-top)$",
+    r"site-?header|site-?footer|toolbar|pagination|feedback|sr-only|visually-hidden|back-to-top|"
+    r"toc|table-?of-?contents|inhoudsopgave|inhoud-?opgave)$",
     re.I,
 )
 _BLOCKS = {
@@ -108,7 +109,23 @@ def _is_chrome(el: Any) -> bool:
     if tag in ("header", "footer") and not any(_tag(a) in ("article", "main", "section") for a in el.iterancestors()):
         return True
     tokens = (el.get("class") or "").split() + [el.get("id") or ""]
-    return any(_CHROME.match(t) for t in tokens if t)
+    return any(_CHROME.match(t) for t in tokens if t) or _links_only(el)
+
+
+_LINK_BLOCKS = {"div", "section", "ul", "ol", "p", "table", "dl"}
+
+
+def _links_only(el: Any) -> bool:
+    """A table of contents: a block whose whole text is two or more links to places on the page
+    ("Artikel 1 Begrippen" linking to #artikel1). Read as text it would repeat every heading."""
+    if _tag(el) not in _LINK_BLOCKS:
+        return False
+    links = [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]
+    if len(links) < 2:
+        return False
+    linked = sum(len("".join(a.itertext()).strip()) for a in links)
+    total = len(re.sub(r"[\s|·•,;:.-]+", "", "".join(el.itertext())))
+    return linked > 0 and total <= len(re.sub(r"[\s|·•,;:.-]+", "", "".join("".join(a.itertext()) for a in links)))
 
 
 def main_content(root: Any) -> Any:
