@@ -315,3 +315,57 @@ def test_empty_numbered_paragraph_takes_its_number_as_in_word() -> None:
     _numbered(d, "Derde lid.", 831)
     doc = parse_source(_save(d), "leeg-lid.docx")
     assert [ln.text for ln in doc.lines if ln.text[:1].isdigit()] == ["1. Eerste lid.", "3. Derde lid."]
+
+
+def _toc_entry(document, text: str, page: int, first: bool = False, last: bool = False):
+    """A paragraph of Word's table of contents: a hyperlinked heading, a tab and a page number, inside
+    one TOC field that runs from the first entry to the last."""
+    p = document.add_paragraph()  # Word gives entries a "toc N" style; plain paragraphs must be caught too
+    if first:
+        for xml in ('<w:fldChar w:fldCharType="begin"/>',
+                    '<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText>',
+                    '<w:fldChar w:fldCharType="separate"/>'):
+            p._p.append(parse_xml(f'<w:r {nsdecls("w")}>{xml}</w:r>'))
+    p._p.append(parse_xml(
+        f'<w:hyperlink {nsdecls("w")} w:anchor="_Toc{page}"><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r>'
+        f"<w:r><w:t>{page}</w:t></w:r></w:hyperlink>"
+    ))
+    if last:
+        p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'))
+    return p
+
+
+def _with_toc(in_content_control: bool) -> bytes:
+    d = docx.Document()
+    d.add_heading("Verordening sociaal domein Beekdal 2026", level=0)
+    start = len(d.element.body) - 1
+    d.add_paragraph("Inhoudsopgave", style="TOC Heading")
+    _toc_entry(d, "Hoofdstuk 1 Algemeen", 2, first=True)
+    _toc_entry(d, "Artikel 1 Begrippen", 2)
+    _toc_entry(d, "Artikel 2 Hardheidsclausule", 3, last=True)
+    if in_content_control:  # Word 2007+ wraps its table of contents in a content control
+        body = d.element.body
+        sdt = parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            "</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>"
+        )
+        entries = list(body)[start + 1:start + 5]
+        entries[0].addprevious(sdt)
+        content = sdt.find(qn("w:sdtContent"))
+        for entry in entries:
+            content.append(entry)
+    d.add_paragraph("De raad van de gemeente Beekdal;")
+    d.add_heading("Hoofdstuk 1 Algemeen", level=2)
+    d.add_heading("Artikel 1 Begrippen", level=3)
+    d.add_paragraph("In deze verordening wordt verstaan onder cliënt: de ingezetene.")
+    d.add_heading("Artikel 2 Hardheidsclausule", level=3)
+    d.add_paragraph("Het college kan in bijzondere gevallen afwijken van deze verordening.")
+    return _save(d)
+
+
+@pytest.mark.parametrize("in_content_control", [False, True])
+def test_word_table_of_contents_is_not_read_as_articles(in_content_control: bool) -> None:
+    doc = parse_source(_with_toc(in_content_control), "inhoudsopgave.docx")
+    assert [(a.number, a.heading) for a in doc.articles] == [("1", "Begrippen"), ("2", "Hardheidsclausule")]
+    assert doc.parts[0].kind is PartKind.PREAMBLE
+    assert "Inhoudsopgave" not in doc.text and "Hardheidsclausule 3" not in doc.text

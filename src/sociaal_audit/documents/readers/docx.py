@@ -30,6 +30,8 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024
 
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$", re.I)
 _TITLE_STYLE = re.compile(r"^(?:title|titel)$", re.I)
+# Table of contents entries and heading: "toc 1", "TOC Heading", Dutch "Inhopg 1", "Kop van inhoudsopgave".
+_TOC_STYLE = re.compile(r"^(?:toc\s*(?:\d|heading)|inhopg\s*\d|kop\s*van\s*inhoudsopgave)", re.I)
 _SPACE = re.compile(r"[ \t\r\n\u000b]+")
 
 
@@ -264,6 +266,7 @@ class _BodyReader:
         self._paragraphs = list(body.iter(qn("w:p")))
         self.ordinal = {id(p): i + 1 for i, p in enumerate(self._paragraphs)}
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
+        self.open_fields: list[str] = []  # field types open at this point in the body, innermost last
 
     def read_body(self) -> None:
         self.blocks(self.document.element.body)
@@ -277,8 +280,31 @@ class _BodyReader:
                 self.table(el)
             elif el.tag == qn("w:sdt"):
                 content = el.find(qn("w:sdtContent"))
-                if content is not None:
+                if content is not None and not self._is_toc_control(el):
                     self.blocks(content)
+
+    def _is_toc_control(self, sdt: Any) -> bool:
+        """A content control holding Word's table of contents (document part "Table of Contents")."""
+        gallery = sdt.find(f"{self.qn('w:sdtPr')}/{self.qn('w:docPartObj')}/{self.qn('w:docPartGallery')}")
+        return gallery is not None and "contents" in (gallery.get(self.qn("w:val")) or "").lower()
+
+    def _in_toc_field(self, p: Any) -> bool:
+        """Whether a TOC field is open at the start of ``p`` or opens inside it; tracks fields across
+        paragraphs (a table of contents spans many)."""
+        qn = self.qn
+        inside = "TOC" in self.open_fields
+        for el in p.iter(qn("w:fldChar"), qn("w:instrText")):
+            if el.tag == qn("w:instrText"):
+                if self.open_fields and self.open_fields[-1] == "":
+                    self.open_fields[-1] = (el.text or "").strip().split(" ", 1)[0].upper()
+                    inside = inside or self.open_fields[-1] == "TOC"
+                continue
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                self.open_fields.append("")
+            elif kind == "end" and self.open_fields:
+                self.open_fields.pop()
+        return inside
 
     def text(self, p: Any) -> str:
         """The paragraph's visible text: runs, hyperlinks, fields, content controls and tracked
@@ -300,6 +326,8 @@ class _BodyReader:
     def paragraph(self, p: Any) -> None:
         text = self.text(p)
         style_id, num = self._style_and_numbering(p)
+        if self._in_toc_field(p) or self._is_toc_style(style_id):
+            return  # Word's table of contents repeats every heading, with page numbers
         marker = ""
         if num is not None:
             # An empty numbered paragraph still takes its number, as Word shows it.
@@ -311,6 +339,11 @@ class _BodyReader:
         level = self._heading_level(style_id, p)
         prefix = "#" * level + " " if level else ""
         self.lines.append(TextLine(text=prefix + marker + text, line=self.ordinal.get(id(p), 1)))
+
+    def _is_toc_style(self, style_id: str | None) -> bool:
+        style = self.styles.get(style_id or "")
+        names = (style_id or "", getattr(style, "name", None) or "")
+        return any(_TOC_STYLE.match(n.strip()) for n in names if n)
 
     def _style_and_numbering(self, p: Any) -> tuple[str | None, tuple[str, int] | None]:
         qn = self.qn
