@@ -16,7 +16,7 @@ from .rules.context import DocContext
 from .rules.kinds import Evidence, Outcome
 from .rules.loader import LoadedPack, LoadedRule
 from .rules.matching import fold, quote
-from .results import DocumentResult, Location, PackInfo, Result, RuleInfo, RunResult, ToolInfo
+from .results import NOT_SOCIAL_DOMAIN, DocumentResult, Location, PackInfo, Result, RuleInfo, RunResult, ToolInfo
 
 
 class Engine:
@@ -27,6 +27,8 @@ class Engine:
         self.document_rules = [r for r in self.rules if r.target == "document"]
         self.corpus_rules = [r for r in self.rules if r.target == "corpus"]
         self.register_rules = [r for r in self.rules if r.target == "register"]
+        # packs whose rules apply only to documents about the social domain (domain: social)
+        self.social_packs = {p.id for p in packs if p.spec.domain == "social"}
 
     # ----- run-level metadata ---------------------------------------------------------------
     def new_run(self, date: str | None = None) -> RunResult:
@@ -60,7 +62,9 @@ class Engine:
 
     def check_rule(self, rule: LoadedRule, ctx: DocContext) -> Result:
         spec = rule.spec
-        if spec.applies_to and ctx.doc.kind not in spec.applies_to:
+        if rule.pack in self.social_packs and not ctx.social_domain:  # the more basic reason first
+            outcome = Outcome("not_applicable", [], {"kind": ctx.doc.kind.value, "reason": NOT_SOCIAL_DOMAIN})
+        elif spec.applies_to and ctx.doc.kind not in spec.applies_to:
             outcome = Outcome("not_applicable", [], {"kind": ctx.doc.kind.value})
         else:
             try:
@@ -104,6 +108,8 @@ class Engine:
                 message = rule.render(spec.ok_message, self.lang, template_vars)
             else:
                 message = i18n.text("rule_passed", self.lang, title=spec.title.get(self.lang))
+        elif outcome.status == "not_applicable" and values.get("reason") == NOT_SOCIAL_DOMAIN:
+            message = i18n.text("rule_not_social_domain", self.lang)
         elif outcome.status == "not_applicable":
             message = i18n.text("rule_not_applicable", self.lang, kind=ctx.doc.kind.value)
         else:

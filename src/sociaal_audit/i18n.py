@@ -52,6 +52,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule_unknown": {"nl": "onbekende regel '{rule}'", "en": "unknown rule '{rule}'"},
     "rule_passed": {"nl": "In orde: {title}.", "en": "In order: {title}."},
+    "rule_not_social_domain": {
+        "nl": "Niet van toepassing: het document gaat niet over het sociaal domein (geen grondslag in de Wmo 2015, "
+              "Jeugdwet of Participatiewet en geen begrippen uit het sociaal domein).",
+        "en": "Not applicable: the document is not about the social domain (no basis in the Wmo 2015, Jeugdwet or "
+              "Participatiewet and no social-domain terms).",
+    },
     "rule_not_applicable": {
         "nl": "Niet van toepassing op een document van de soort '{kind}'.",
         "en": "Not applicable to a document of kind '{kind}'.",

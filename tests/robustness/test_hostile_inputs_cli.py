@@ -78,7 +78,7 @@ def test_each_hostile_input_is_one_line_error_beside_a_good_file(tmp_path):
 def test_script_in_an_ordinance_is_text_in_every_html_output(tmp_path):
     doc = tmp_path / "verordening.md"
     doc.write_text(
-        "# Verordening <script>alert('x')</script> Testdorp\n\n## Artikel 1. Hardheidsclausule\n\n"
+        "# Verordening maatschappelijke ondersteuning <script>alert('x')</script> Testdorp\n\n## Artikel 1. Hardheidsclausule\n\n"
         "Het college kan afwijken <script>alert(1)</script> van deze verordening, indien toepassing daarvan "
         "tot onbillijkheden van overwegende aard leidt.\n",
         encoding="utf-8",

@@ -8,6 +8,13 @@ LABELS: dict[str, dict[str, str]] = {
     "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
     "error": {"nl": "fout", "en": "error"},
     "error_sev": {"nl": "ernstig", "en": "error"},
+    "rule_error": {"nl": "niet getoetst", "en": "not run"},
+    "none_applies": {"nl": "Geen toetsregel is op dit document van toepassing.", "en": "No rule applies to this document."},
+    "none_applies_domain": {
+        "nl": "Geen toetsregel is van toepassing: het document gaat niet over het sociaal domein.",
+        "en": "No rule applies: the document is not about the social domain.",
+    },
+    "rule_errors": {"nl": "{n} toetsregel(s) konden niet worden uitgevoerd", "en": "{n} rule(s) could not be run"},
     "warning": {"nl": "waarschuwing", "en": "warning"},
     "info": {"nl": "info", "en": "info"},
     "not_found": {"nl": "niet gevonden; gezocht naar", "en": "not found; looked for"},
@@ -53,6 +60,8 @@ def summary_line(run, lang: str) -> str:
         warning=s.failed_by_severity.get("warning", 0), info=s.failed_by_severity.get("info", 0),
         passed=s.passed, na=s.not_applicable, errors=s.errors,
     )
+    if s.rule_errors:
+        line += ", " + label("rule_errors", lang, n=s.rule_errors)
     registers = len(getattr(run, "contracts", []) or [])
     if registers:
         line = label("registers", lang, n=registers) + ", " + line

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from ..results import NOT_SOCIAL_DOMAIN
 from .report_strings import THEMES, kind_name, law_name, long_date, portfolio_name, text, theme_name
 
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -56,6 +57,7 @@ class Finding:
     document: str
     anchor: str
     suppressed: str | None = None  # the reason, when the finding is accepted on purpose
+    not_social: bool = False  # not applicable because the document is outside the social domain
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Counts:
     error: int = 0
     warning: int = 0
     info: int = 0
+    not_social: int = 0  # of not_applicable: the document is outside the social domain
 
 
 @dataclass
@@ -120,7 +123,7 @@ class DocumentReport:
     findings_by_theme: list[ThemeGroup]
     passed_by_theme: list[ThemeGroup]
     anchor: str
-    checked: bool = True  # False when no rule of the run looks at single documents (only corpus rules)
+    checked: bool = True  # False when no rule applied to the document (all not applicable, or only corpus rules)
 
 
 @dataclass
@@ -375,6 +378,8 @@ def _finding(result: Any, doc_title: str, doc_number: int, ctx: _Context) -> Fin
         document=doc_title,
         anchor=f"d{doc_number}-{_slug(result.rule)}",
         suppressed=_suppression_reason(getattr(result, "suppressed", None)),
+        not_social=result.status == "not_applicable"
+        and (getattr(result, "values", None) or {}).get("reason") == NOT_SOCIAL_DOMAIN,
     )
 
 
@@ -424,17 +429,21 @@ def _counts(findings: list[Finding]) -> Counts:
             setattr(c, f.severity, getattr(c, f.severity) + 1)
         elif f.status == "not_applicable":
             c.not_applicable += 1
+            c.not_social += f.not_social
         else:
             c.errors += 1
     return c
 
 
 def _summary_lines(c: Counts, lang: str) -> list[str]:
+    """Counts of the points checked and of those that did not apply; no '0 points checked' line."""
     checked = c.passed + c.failed + c.errors
     lines = [text("summary_counts", lang, total=checked, passed=c.passed, failed=c.failed,
-                  error=c.error, warning=c.warning, info=c.info)]
-    if c.not_applicable:
-        lines.append(text("summary_na", lang, n=c.not_applicable))
+                  error=c.error, warning=c.warning, info=c.info)] if checked else []
+    if c.not_social:
+        lines.append(text("summary_na_domain", lang, n=c.not_social))
+    if c.not_applicable - c.not_social:
+        lines.append(text("summary_na", lang, n=c.not_applicable - c.not_social))
     if c.errors:
         lines.append(text("summary_rule_errors", lang, n=c.errors))
     return lines
@@ -463,8 +472,7 @@ def _corpus_summary(run: Any, lang: str) -> list[str]:
 def _run_summary(run: Any, counts: Counts, has_documents: bool, lang: str) -> list[str]:
     """The summary lines of the whole run: the points checked in documents, across documents, the
     registers, input errors. A run does not count points it never checked."""
-    checked_documents = any(d.results for d in run.documents)
-    if checked_documents:
+    if any(d.results for d in run.documents):
         lines = _summary_lines(counts, lang)
     elif not has_documents and not getattr(run, "contracts", None):
         lines = [text("no_documents_checked", lang)]
@@ -516,7 +524,7 @@ def _document(doc: Any, number: int, ctx: _Context) -> DocumentReport:
         findings_by_theme=_group(failed, ctx),
         passed_by_theme=_group(passed, ctx),
         anchor=f"doc-{number}",
-        checked=bool(doc.results),
+        checked=counts.passed + counts.failed + counts.errors > 0,
     )
 
 

@@ -84,6 +84,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Deze toets bevat geen regels voor afzonderlijke documenten; de uitkomsten over de documenten heen staan onder Samenhang tussen documenten.",
         "en": "This audit has no rules for single documents; the results across documents are under Coherence across documents.",
     },
+    "summary_na_domain": {
+        "nl": "Niet van toepassing, want het document gaat niet over het sociaal domein: {n}.",
+        "en": "Not applicable, as the document is not about the social domain: {n}.",
+    },
+    "not_applicable_intro_domain": {
+        "nl": "Deze toetsregels gelden niet: het document heeft geen grondslag in de Wmo 2015, de Jeugdwet of de "
+              "Participatiewet en gebruikt geen begrippen uit het sociaal domein.",
+        "en": "These rules do not apply: the document has no basis in the Wmo 2015, the Jeugdwet or the "
+              "Participatiewet and uses no social-domain terms.",
+    },
     "summary_na": {"nl": "Niet van toepassing op dit soort document: {n}.",
                    "en": "Not applicable to this kind of document: {n}."},
     "summary_rule_errors": {"nl": "Toetsregels die niet konden worden uitgevoerd: {n}; zie de bevindingen.",

@@ -9,11 +9,12 @@ from __future__ import annotations
 import io
 from collections import defaultdict
 
+from ..results import NOT_SOCIAL_DOMAIN
 from .labels import label, summary_line, where
 
 NAME = "text"
 BINARY = False
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green"}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "pass": "green", "rule_error": "bold magenta"}
 
 
 def render(run, options) -> str:
@@ -35,6 +36,10 @@ def render(run, options) -> str:
         console.print("  " + escape(" · ".join(meta)))
         if doc.legal_basis:
             console.print("  " + escape(f"{label('legal_basis', lang)}: {'; '.join(doc.legal_basis)}"))
+        if doc.results and all(r.status == "not_applicable" for r in doc.results):
+            reasons = {(r.values or {}).get("reason") for r in doc.results}
+            key = "none_applies_domain" if reasons == {NOT_SOCIAL_DOMAIN} else "none_applies"
+            console.print(f"  [dim]{escape(label(key, lang))}[/dim]")
         by_theme: dict[str, list] = defaultdict(list)
         for r in doc.results:
             if r.status in ("fail", "error") or (options.verbose and r.status == "pass"):
@@ -42,7 +47,7 @@ def render(run, options) -> str:
         for theme in sorted(by_theme):
             console.print(f"  [bold]{escape(theme)}[/bold]")
             for r in by_theme[theme]:
-                sev = r.severity if r.status != "pass" else "pass"
+                sev = {"pass": "pass", "error": "rule_error"}.get(r.status, r.severity)
                 tag = label("error_sev" if sev == "error" else sev, lang)
                 console.print(
                     f"    [{_STYLE.get(sev, 'none')}]{tag:<12}[/] {escape(r.rule)} ({', '.join(r.principles)}) "

@@ -7,6 +7,7 @@ A pack file::
     version: "1.0.0"
     language: nl
     description: ...
+    domain: social             # social | any: 'social' rules skip documents outside the social domain
     rules:
       - id: INT-P05-hardheidsclausule
         title: {nl: ..., en: ...}
@@ -133,6 +134,11 @@ class PackSpec(BaseModel):
     version: str
     language: str = "nl"
     description: Text | None = None
+    domain: Literal["social", "any"] = Field(
+        default="any",
+        description="'social': the rules are not applicable to a document outside the social domain (a parking "
+        "or Bibob policy rule); 'any': every document of the kinds a rule applies to",
+    )
     rules: list[dict] = Field(min_length=1)
 
     @field_validator("version", mode="before")
