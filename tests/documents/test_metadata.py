@@ -172,6 +172,14 @@ def test_laws_named_only_in_overwegende_do_not_count() -> None:
         ("De raad van de gemeente Gilze en Rijen;", "Gilze en Rijen"),
         ("De raad van de gemeente Capelle aan den IJssel;", "Capelle aan den IJssel"),
         ("De raad van de gemeente Land van Cuijk;", "Land van Cuijk"),
+        ("De gemeenteraad van Súdwest-Fryslân;", "Súdwest-Fryslân"),
+        ("De gemeenteraad van de gemeente Beekveld;", "Beekveld"),
+        # two municipalities named Bergen: the province stays, written the CBS way
+        ("De raad van de gemeente Bergen (NH);", "Bergen (NH.)"),
+        ("De gemeenteraad van Bergen (N.H.),", "Bergen (NH.)"),
+        ("De raad van de gemeente Bergen (L.);", "Bergen (L.)"),
+        ("De raad van de gemeente Bergen (Limburg);", "Bergen (L.)"),
+        ("Burgemeester en wethouders van Lindewaarde (gemeente in oprichting);", "Lindewaarde"),
     ],
 )
 def test_municipality_from_the_college_or_raad_in_the_preamble(line: str, place: str) -> None:

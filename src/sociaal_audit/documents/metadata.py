@@ -20,12 +20,18 @@ _MUNICIPALITY_WORD = (
     r"(?:(?:[- ](?:aan|op|en|van|den|der|de|in|bij)(?![\w'’]))*[- ](?:['’]s-)?[A-Z][\w'’.-]*)*)"
 )
 # "De raad van de gemeente X", "De raad der gemeente X", "Burgemeester en wethouders van (de gemeente) X"
+# Two municipalities share a name and differ by province: "Bergen (NH.)" and "Bergen (L.)"; the
+# suffix stays part of the name, so their documents are never grouped together.
+_PROVINCE = r"(?:\s*\((?-i:[A-Z][A-Za-z. -]{0,20})\))?"
 _RAAD = re.compile(
-    r"(?:\braad\s+(?:van\s+de|der)\s+gemeente|\bburgemeester\s+en\s+wethouders\s+van(?:\s+de\s+gemeente)?)\s+("
-    + _MUNICIPALITY_WORD + r")",
+    r"(?:\b(?:gemeente)?raad\s+(?:van\s+de|der)\s+gemeente|\bgemeenteraad\s+van"
+    r"|\bburgemeester\s+en\s+wethouders\s+van(?:\s+de\s+gemeente)?)\s+("
+    + _MUNICIPALITY_WORD + _PROVINCE + r")",
     re.I,
 )
-_GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + r")")
+_GEMEENTE = re.compile(r"\bgemeente\s+(" + _MUNICIPALITY_WORD + _PROVINCE + r")")
+# The way the suffix is written varies; the CBS list writes "(L.)" and "(NH.)".
+_PROVINCE_NAMES = {"l": "L.", "limburg": "L.", "nh": "NH.", "noordholland": "NH."}
 # "<kind> <social-domain words> <Place> [year]", also with compounds ("Wijzigingsverordening Wmo
 # Beekveld", "Jeugdverordening Beekveld 2025"); the place is the capitalised words at the end.
 _TITLE_PLACE = re.compile(
@@ -82,7 +88,17 @@ class DetectedMetadata:
     laws: tuple[Law, ...]
 
 
+def _province(suffix: str) -> str:
+    key = re.sub(r"[^a-z]", "", suffix.lower())
+    return f"({_PROVINCE_NAMES.get(key, suffix.strip('() '))})"
+
+
 def _clean_place(name: str) -> str | None:
+    province = ""
+    m = re.search(r"\s*(\([^()]*\))$", name)
+    if m:
+        province = " " + _province(m.group(1))
+        name = name[:m.start()]
     name = name.strip().rstrip(".,;:")
     words = name.split()
     # stop at a following year or lowercase word
@@ -95,12 +111,13 @@ def _clean_place(name: str) -> str | None:
         kept.pop(0)
     if not kept or (kept[0] in _ARTICLE_WORDS and len(kept) == 1):
         return None
-    return " ".join(kept)
+    return " ".join(kept) + province
 
 
 def detect_municipality(title: str, preamble: str, meta: Metadata) -> str | None:
-    if meta.municipality:
-        return meta.municipality
+    if meta.municipality:  # as the format says, with the province written one way ("Bergen (NH.)")
+        m = re.search(r"\s*(\([^()]*\))$", meta.municipality)
+        return meta.municipality[:m.start()] + " " + _province(m.group(1)) if m else meta.municipality
     for rx, text in ((_RAAD, preamble), (_GEMEENTE, title), (_TITLE_PLACE, title), (_GEMEENTE, preamble)):
         m = rx.search(text)
         if m:
