@@ -135,8 +135,6 @@ def test_arbitrary_html_reads(title: str, tokens: list[str]) -> None:
     _assert_document_or_input_error(page.encode("utf-8"), "fuzz.html")
 
 
-@pytest.mark.xfail(strict=True, reason="the HTML reader drops text that stands directly in <body>, before the "
-                                       "first element (documents/readers/html.py)")
 def test_text_directly_in_the_body_is_read() -> None:
     page = ("<!DOCTYPE html><html><head><title>Verordening Testdorp</title></head><body>"
             "Het college <b>kan</b> afwijken van deze verordening.</body></html>")

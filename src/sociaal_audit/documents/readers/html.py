@@ -88,6 +88,7 @@ def read(data: bytes, path: str) -> SourceText:
     )
     content = main_content(root)
     walker = _Walker()
+    walker.add(content.text, content.sourceline or 1)  # text directly in <body> or <main>, before any element
     walker.walk(content)
     walker.flush(None)
     walker.finish()
