@@ -104,3 +104,18 @@ def test_every_sample_reads_or_fails_cleanly() -> None:
             assert str(path) in err.message("nl")
             continue
         assert doc.metadata.municipality and doc.title
+
+
+@pytest.mark.parametrize("name", [
+    "kampen_beleidsregels-verkeersveiligheid-parkeren_2016.cvdr.xml",
+    "someren_beleidsregel-bibob_2019.cvdr.xml",
+])
+def test_real_policy_rules_outside_the_social_domain_are_not_judged(name: str) -> None:
+    """A parking and a Bibob policy rule, as published: the social-domain pack does not apply to them
+    (before, they failed P01 and P05 as 'ernstig' and topped a report of a municipality's rules)."""
+    from sociaal_audit.engine import Engine
+    from sociaal_audit.rules.loader import load_packs
+
+    result = Engine(load_packs(["integraliteit"])).check_document(_load(name))
+    assert {r.status for r in result.results} == {"not_applicable"}
+    assert {r.values.get("reason") for r in result.results} == {"not_social_domain"}
