@@ -1,9 +1,19 @@
-"""The runner: parallel runs give byte-identical output; one bad file never stops the others."""
+"""The runner: parallel runs give byte-identical output; one bad file, or a worker that dies, never stops the others."""
 
 from __future__ import annotations
 
+import faulthandler
+import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
+from typing import Callable
 
+import pytest
+
+from sociaal_audit import runner
 from sociaal_audit.output import RenderOptions, render
 from sociaal_audit.runner import CheckOptions, check_paths
 
@@ -141,3 +151,134 @@ def test_no_more_workers_than_files(tmp_path, monkeypatch):
         (tmp_path / f"{name}.md").write_text(example, encoding="utf-8")
     run = check_paths([str(tmp_path)], CheckOptions(jobs=16))
     assert started == [3] and len(run.documents) == 3
+
+
+# ----- a worker that dies --------------------------------------------------------------------------
+# A worker killed by the system (out of memory) or crashing in a C extension breaks the whole
+# process pool. Workers are forked, so a check_file replaced here is the one the workers run: it
+# ends its own process on one file, the way the system would.
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers inherit the test's check_file only when forked")
+
+
+def _five_files(tmp_path: Path) -> list[str]:
+    example = (ROOT / "examples" / "verordening-sociaal-domein-lindewaarde.md").read_text(encoding="utf-8")
+    for i, name in enumerate(("a", "b", "c", "d", "e")):
+        (tmp_path / f"{name}.md").write_text(example.replace("Lindewaarde", f"Gemeente{i:02d}"), encoding="utf-8")
+    return [str(tmp_path)]
+
+
+def _dies_on(name: str, monkeypatch: pytest.MonkeyPatch, end: Callable[[], None], once: Path | None = None) -> None:
+    """Make the worker that checks ``name`` end its process with ``end`` (only the first time
+    when ``once`` is given: a marker file records that it happened)."""
+    real = runner.check_file
+
+    def check_file(engine, path, options):  # type: ignore[no-untyped-def]
+        if Path(path).name == name and (once is None or not once.exists()):
+            if once is not None:
+                once.write_text("gestopt", encoding="utf-8")
+            end()
+        return real(engine, path, options)
+
+    monkeypatch.setattr(runner, "check_file", check_file)
+
+
+def render_document(doc) -> str:  # type: ignore[no-untyped-def]
+    return doc.model_dump_json()
+
+
+def _json_of(run) -> list[str]:  # type: ignore[no-untyped-def]
+    return [render_document(d) for d in run.documents]
+
+
+@needs_fork
+def test_a_worker_killed_by_the_system_loses_only_its_own_file(tmp_path, monkeypatch):
+    paths = _five_files(tmp_path)
+    expected = [d for d in check_paths(paths, CheckOptions(jobs=1)).documents if not d.path.endswith("c.md")]
+    _dies_on("c.md", monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    run = check_paths(paths, CheckOptions(jobs=2))
+    assert [Path(d.path).name for d in run.documents] == ["a.md", "b.md", "d.md", "e.md"]
+    assert _json_of(run) == [render_document(d) for d in expected]  # the files in flight beside it too
+    assert [Path(e.path).name for e in run.errors] == ["c.md"]
+    message = run.errors[0].message
+    assert message.startswith(str(tmp_path / "c.md") + ": niet gecontroleerd") and "SIGKILL" in message
+    assert "geheugentekort" in message and "\n" not in message
+    assert run.summary.documents == 4 and run.summary.errors == 1
+
+
+@needs_fork
+def test_a_crash_and_an_exit_say_how_the_worker_ended_in_the_chosen_language(tmp_path, monkeypatch):
+    paths = _five_files(tmp_path)
+    def segfault() -> None:
+        faulthandler.disable()  # no Python traceback from the dying worker in the test output
+        os.kill(os.getpid(), signal.SIGSEGV)
+
+    _dies_on("a.md", monkeypatch, segfault)
+    run = check_paths(paths, CheckOptions(jobs=2, lang="en"))
+    assert len(run.documents) == 4
+    assert [e.message for e in run.errors] == [
+        f"{tmp_path / 'a.md'}: not checked: the worker process for this file stopped unexpectedly (stopped by signal SIGSEGV)"]
+    monkeypatch.undo()
+    _dies_on("e.md", monkeypatch, lambda: os._exit(3))
+    run = check_paths(paths, CheckOptions(jobs=2, lang="en"))
+    assert [e.message for e in run.errors] == [
+        f"{tmp_path / 'e.md'}: not checked: the worker process for this file stopped unexpectedly (exit code 3)"]
+
+
+@needs_fork
+def test_a_worker_killed_once_loses_nothing(tmp_path, monkeypatch):
+    """Out of memory while many large files were in flight: checked again alone, the file fits."""
+    paths = _five_files(tmp_path)
+    expected = _json_of(check_paths(paths, CheckOptions(jobs=1)))
+    marker = tmp_path.parent / f"{tmp_path.name}-killed-once"
+    _dies_on("b.md", monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL), once=marker)
+    progress: list[tuple[int, int]] = []
+    run = check_paths(paths, CheckOptions(jobs=2), progress=lambda done, total: progress.append((done, total)))
+    assert marker.exists()  # the worker did die
+    assert run.errors == [] and _json_of(run) == expected
+    assert progress[-1] == (5, 5) and len(progress) == 5
+
+
+@needs_fork
+def test_streamed_run_with_a_lost_file_keeps_path_order(tmp_path, monkeypatch):
+    paths = _five_files(tmp_path)
+    _dies_on("b.md", monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
+    streamed: list[str] = []
+    run = check_paths(paths, CheckOptions(jobs=2), on_document=lambda doc: streamed.append(Path(doc.path).name))
+    assert streamed == ["a.md", "c.md", "d.md", "e.md"]
+    assert [Path(e.path).name for e in run.errors] == ["b.md"] and run.summary.documents == 4
+
+
+@needs_fork
+def test_check_reports_a_lost_file_in_one_line_and_exits_2(tmp_path):
+    """End to end: the command line, real forked workers, one of them killed."""
+    folder = tmp_path / "verordeningen"
+    folder.mkdir()
+    _five_files(folder)
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from sociaal_audit import runner\n"
+        "real = runner.check_file\n"
+        "def check_file(engine, path, options):\n"
+        "    if Path(path).name == 'd.md':\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(engine, path, options)\n"
+        "runner.check_file = check_file\n"
+        "from sociaal_audit.cli import main\n"
+        "sys.argv = ['sociaal-audit', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    out = tmp_path / "resultaten.json"
+    proc = subprocess.run(
+        [sys.executable, "-c", script, "check", str(folder), "--jobs", "2", "-f", "json", "-o", str(out)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lost = [line for line in proc.stderr.splitlines() if "d.md" in line]
+    assert lost == [f"sociaal-audit: {folder / 'd.md'}: niet gecontroleerd: het werkproces voor dit bestand stopte "
+                    "onverwacht (beëindigd door het systeem met SIGKILL, bijvoorbeeld bij geheugentekort)"]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [Path(d["path"]).name for d in data["documents"]] == ["a.md", "b.md", "c.md", "e.md"]
+    assert [Path(e["path"]).name for e in data["errors"]] == ["d.md"]

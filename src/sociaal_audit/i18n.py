@@ -88,6 +88,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: XML met een DTD of entiteitsdeclaraties wordt om veiligheidsredenen niet gelezen",
         "en": "{path}: XML with a DTD or entity declarations is not read, for safety",
     },
+    "worker_lost": {
+        "nl": "{path}: niet gecontroleerd: het werkproces voor dit bestand stopte onverwacht ({reason})",
+        "en": "{path}: not checked: the worker process for this file stopped unexpectedly ({reason})",
+    },
+    "worker_killed": {
+        "nl": "beëindigd door het systeem met {signal}, bijvoorbeeld bij geheugentekort",
+        "en": "killed by the system with {signal}, for example when memory ran out",
+    },
+    "worker_signal": {"nl": "afgebroken door signaal {signal}", "en": "stopped by signal {signal}"},
+    "worker_exit": {"nl": "afsluitcode {status}", "en": "exit code {status}"},
     "zip_too_large": {
         "nl": "{path}: uitgepakt {size} bytes, groter dan de limiet van {limit} bytes (mogelijke zipbom)",
         "en": "{path}: {size} bytes uncompressed, larger than the limit of {limit} bytes (possible zip bomb)",

@@ -16,11 +16,13 @@ Hook points for checks that look beyond one document:
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .documents import DEFAULT_MAX_BYTES, load_document
 from .documents.readers import known_extensions
+from . import i18n
 from .engine import Engine
 from .errors import AuditError, InputError
 from .files import collect_inputs
@@ -107,31 +109,109 @@ def iter_outcomes(
             if progress:
                 progress(i, total)
         return
-    import multiprocessing  # only for runs with workers: a one-file check does not load it
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    for done, outcome in enumerate(_outcomes_in_workers(engine, files, options), 1):
+        yield outcome
+        if progress:
+            progress(done, total)
 
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ProcessPoolExecutor(
-        max_workers=min(options.jobs, total),  # no idle workers for a handful of files
-        mp_context=ctx, initializer=_init_worker, initargs=(engine.packs, options),
-    ) as pool:
-        pending: set[Future[FileOutcome]] = set()
-        queue = iter(files)
-        done_count = 0
-        for path in queue:
-            pending.add(pool.submit(_check_in_worker, path))
-            if len(pending) >= 2 * options.jobs:
-                break
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in finished:
-                done_count += 1
-                yield fut.result()
-                if progress:
-                    progress(done_count, total)
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.add(pool.submit(_check_in_worker, nxt))
+
+def _mp_context() -> Any:
+    import multiprocessing  # only for runs with workers: a one-file check does not load it
+
+    return multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+
+
+def _outcomes_in_workers(engine: Engine, files: list[str], options: CheckOptions) -> Iterator[FileOutcome]:
+    """Outcomes of ``files`` checked by a pool of worker processes.
+
+    A worker that dies (killed by the system when memory runs out, a crash inside a C extension)
+    breaks the whole pool, and every file in flight fails with it, not only the one that killed
+    it. Those files are therefore checked again, each alone in a new worker: a file that kills that
+    worker too is reported as an input error (see :func:`_check_alone`), the others get their
+    results. The files not yet started go on in a new pool.
+    """
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    queue = deque(files)
+    while queue:
+        in_flight_when_broken: list[str] = []
+        with ProcessPoolExecutor(
+            max_workers=min(options.jobs, len(queue)),  # no idle workers for a handful of files
+            mp_context=_mp_context(), initializer=_init_worker, initargs=(engine.packs, options),
+        ) as pool:
+            pending: dict[Future[FileOutcome], str] = {}
+            broken = False
+            while True:
+                while not broken and queue and len(pending) < 2 * options.jobs:
+                    path = queue.popleft()
+                    try:
+                        pending[pool.submit(_check_in_worker, path)] = path
+                    except BrokenProcessPool:  # broke since the last wait: check this file alone too
+                        in_flight_when_broken.append(path)
+                        broken = True
+                if not pending:
+                    break
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in sorted(finished, key=lambda f: pending[f]):  # stable order within a batch
+                    path = pending.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        in_flight_when_broken.append(path)
+                        continue
+                    yield outcome
+        for path in sorted(in_flight_when_broken):
+            yield _check_alone(engine, path, options)
+
+
+def _check_alone(engine: Engine, path: str, options: CheckOptions) -> FileOutcome:
+    """Check one file in a worker process of its own. When that process dies before it sends a
+    result, the file is lost: an input error that says how the worker ended (exit 2 for the run;
+    the other files are still checked and reported)."""
+    ctx = _mp_context()
+    receiving, sending = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_check_and_send, args=(engine.packs, options, path, sending), daemon=True)
+    worker.start()
+    sending.close()  # only the worker holds the sending end now: its death ends the pipe
+    try:
+        status, payload = receiving.recv()
+    except EOFError:
+        status, payload = "lost", None
+    finally:
+        receiving.close()
+        worker.join()
+    if status == "raised":
+        raise payload  # as a pool would: an exception raised by check_file itself
+    if status == "ok":
+        return payload
+    err = InputError(path, "worker_lost", reason=how_it_ended(worker.exitcode, options.lang))
+    return FileOutcome(path, error=InputErrorInfo(path=path, message=err.message(options.lang)))
+
+
+def _check_and_send(packs: list[LoadedPack], options: CheckOptions, path: str, sending: Any) -> None:
+    """In the worker of :func:`_check_alone`: check ``path`` and send back the outcome."""
+    try:
+        message: tuple[str, Any] = ("ok", check_file(Engine(packs, lang=options.lang), path, options))
+    except Exception as exc:
+        message = ("raised", exc)
+    sending.send(message)
+    sending.close()
+
+
+def how_it_ended(exitcode: int | None, lang: str) -> str:
+    """How a worker process ended, in words, from its exit code (negative: the signal number)."""
+    import signal
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        code = "worker_killed" if name == "SIGKILL" else "worker_signal"
+        return i18n.text(code, lang, signal=name)
+    return i18n.text("worker_exit", lang, status=exitcode)
 
 
 # ----- a run ----------------------------------------------------------------------------------
