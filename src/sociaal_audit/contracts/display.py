@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .reasons import Reason
+
 _PLACE_EN = {"regel": "line", "rij": "row"}
 _PLACE_WORDS = re.compile(r"\b(regel|rij)\b")
 
@@ -55,37 +57,8 @@ def place(source: str | None, lang: str) -> str | None:
     return _PLACE_WORDS.sub(lambda m: _PLACE_EN[m.group(1)], source)
 
 
-# The reasons a row cannot be read, as the parsers and readers word them, in Dutch.
-_REASONS_NL: tuple[tuple[str, str], ...] = (
-    (" is not a valid date", " is geen geldige datum"),
-    (" is not a date (expected dd-mm-jjjj or jjjj-mm-dd)", " is geen datum (verwacht dd-mm-jjjj of jjjj-mm-dd)"),
-    (" is not an amount", " is geen bedrag"),
-    (" is negative", " is negatief"),
-    (" is not yes or no", " is geen ja of nee"),
-    (" is not a number", " is geen getal"),
-    (" is not an extension option (expected e.g. '2x1 jaar' or 'geen')",
-     " is geen verlengingsoptie (verwacht bijvoorbeeld '2x1 jaar' of 'geen')"),
-    (" is not an extension option", " is geen verlengingsoptie"),
-    (" is not a supplier type (", " is geen soort aanbieder ("),
-    (" is not a domain (", " is geen domein ("),
-    (" names no financing form (", " noemt geen bekostigingsvorm ("),
-    (" is before start date ", " ligt voor de ingangsdatum "),
-    ("end date ", "einddatum "),
-    ("no contract number", "geen contractnummer"),
-    ("unknown field", "onbekend veld"),
-    ("not a mapping of fields", "geen rij met velden"),
-    ("not valid JSON", "geen geldige JSON"),
-    ("record without compiledRelease (compile the releases first, e.g. with ocdskit compile)",
-     "record zonder compiledRelease (voeg de releases eerst samen, bijvoorbeeld met ocdskit compile)"),
-    ("unexpected OCDS structure", "onverwachte OCDS-structuur"),
-    ("not an OCDS release (expected an object)", "geen OCDS-release (verwacht een object)"),
-)
-
-
 def reason(text: str, lang: str) -> str:
-    """Why a row cannot be read, in the report language (the readers word it in English)."""
-    if lang != "nl":
-        return text
-    for english, dutch in _REASONS_NL:
-        text = text.replace(english, dutch)
-    return text
+    """Why a row cannot be read, in the report language: a
+    :class:`~sociaal_audit.contracts.reasons.Reason` carries both wordings; other text is shown
+    as it is."""
+    return text.text(lang) if isinstance(text, Reason) else text

@@ -27,6 +27,7 @@ from .parsing import (
     ExtensionOptions, add_months, fold, format_extensions, is_empty, months_between, parse_amount, parse_bool,
     parse_count, parse_date, parse_extensions, parse_subcontracting, parse_yearly_amount,
 )
+from .reasons import ReadError
 
 
 class SupplierType(str, Enum):
@@ -91,7 +92,7 @@ def supplier_type(value: object) -> SupplierType | None:
     for kind, rx in _SUPPLIER_WORDS:
         if text == kind.value or rx.search(text):
             return kind
-    raise ValueError(f"'{value}' is not a supplier type (organisatie, zzp, burgerinitiatief)")
+    raise ReadError("not_supplier_type", value=value)
 
 
 def domain(value: object) -> Domain | None:
@@ -113,7 +114,7 @@ def domain(value: object) -> Domain | None:
         return Domain.OVERIG
     if _TAAKVELD.match(text) or _SOCIAL_UNSPECIFIED.search(text):  # 6.2 Wijkteams, 'sociaal domein': no one law
         return None
-    raise ValueError(f"'{value}' is not a domain (wmo, jeugd, participatie, overig)")
+    raise ReadError("not_domain", value=value)
 
 
 class Contract(BaseModel):
@@ -185,13 +186,13 @@ class Contract(BaseModel):
         # a 'Tariefeenheid' or 'Eenheid' column holds a bare unit ('uur', 'etmaal') or a WJ756 code ('04')
         form = financing_form(text) or form_from_unit(text if text.isdigit() else None, text)
         if form is None:
-            raise ValueError(f"'{value}' names no financing form (inspanningsgericht, outputgericht, taakgericht)")
+            raise ReadError("no_financing_form", value=value)
         return form
 
     @model_validator(mode="after")
     def _consistent(self) -> "Contract":
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end date {self.end:%d-%m-%Y} is before start date {self.start:%d-%m-%Y}")
+            raise ReadError("end_before_start", start=self.start, end=self.end)
         return self
 
     # ----- derived figures ------------------------------------------------------------------------

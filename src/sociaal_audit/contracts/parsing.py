@@ -2,17 +2,22 @@
 amounts ("1.250.000,00", "€ 1,250,000.00"), yes/no words, extension options ("2x1 jaar",
 "verlengen met 12 kalendermaanden, maximaal 2 keer"), supplier types, domains and procedures.
 
-Every parser returns ``None`` for an empty or "unknown" cell and raises :class:`ValueError` with a
-short English reason for a value it cannot read, so a reader can name the row and the column.
+Every parser returns ``None`` for an empty or "unknown" cell and raises
+:class:`~sociaal_audit.contracts.reasons.ReadError` (a ``ValueError`` whose text is the English
+reason, with the Dutch one beside it) for a value it cannot read, so a reader can name the row and
+the column in the report's language.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+
+from .reasons import ReadError
 
 EMPTY = {"", "-", "--", "n.v.t.", "nvt", "n.v.t", "n/a", "na", "onbekend", "unknown", "?", "none", "null"}
 
@@ -64,8 +69,8 @@ def parse_date(value: object) -> date | None:
         if (m := _WORDS.match(text)) and m[2] in MONTHS_NL_EN:
             return date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), MONTHS_NL_EN[m[2]], int(m[1]))
     except ValueError:
-        raise ValueError(f"'{value}' is not a valid date") from None
-    raise ValueError(f"'{value}' is not a date (expected dd-mm-jjjj or jjjj-mm-dd)")
+        raise ReadError("invalid_date", value=value) from None
+    raise ReadError("not_date", value=value)
 
 
 def add_months(day: date, months: int) -> date:
@@ -102,7 +107,7 @@ def parse_amount(value: object) -> float | None:
     """An amount in euros: '1.250.000,00', '€ 1.250.000', '1,250,000.00', '1250000', 1250000.0,
     '1,25 mln', '€ 2,5 miljoen', '1,5 ton', '125k', '€ 1.250.000 (excl. btw)'."""
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is not an amount")
+        raise ReadError("not_amount", value=value)
     if isinstance(value, (int, float, Decimal)):
         amount = float(value)
     elif is_empty(value):
@@ -120,7 +125,7 @@ def parse_amount(value: object) -> float | None:
         text = re.sub(r"(?i)^(?:eur|euro|€)|(?:eur|euro|€)$|\s|'", "", text)
         text = text.replace(",-", "").replace(".-", "")
         if not _AMOUNT_CHARS.match(text):
-            raise ValueError(f"'{value}' is not an amount")
+            raise ReadError("not_amount", value=value)
         if "," in text and "." in text:
             decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
         elif "," in text:
@@ -139,9 +144,11 @@ def parse_amount(value: object) -> float | None:
         try:
             amount = float(Decimal(text) * factor)
         except InvalidOperation:
-            raise ValueError(f"'{value}' is not an amount") from None
+            raise ReadError("not_amount", value=value) from None
+    if not math.isfinite(amount):
+        raise ReadError("not_amount", value=value)
     if amount < 0:
-        raise ValueError(f"'{value}' is negative")
+        raise ReadError("negative", value=value)
     return amount
 
 
@@ -175,14 +182,16 @@ def parse_bool(value: object) -> bool | None:
         return False
     if _YES.match(text):
         return True
-    raise ValueError(f"'{value}' is not yes or no")
+    raise ReadError("not_yes_no", value=value)
 
 
 def parse_count(value: object) -> float | None:
     """A minimum number of staff: '3', '3 fte', 'minimaal 3', 'min. 1,5 fte', 3."""
     if isinstance(value, bool):
-        raise ValueError(f"'{value}' is not a number")
+        raise ReadError("not_number", value=value)
     if isinstance(value, (int, float)):
+        if not math.isfinite(value) or value < 0:
+            raise ReadError("not_number", value=value)
         return float(value)
     if is_empty(value):
         return None
@@ -191,7 +200,7 @@ def parse_count(value: object) -> float | None:
         return 0.0
     m = re.match(r"^(?:minimaal|minimum|min\.?|ten minste|tenminste|at least)?\s*(\d+(?:[.,]\d+)?)\b", text)
     if not m:
-        raise ValueError(f"'{value}' is not a number")
+        raise ReadError("not_number", value=value)
     return float(m[1].replace(",", "."))
 
 
@@ -279,7 +288,7 @@ def parse_extensions(value: object) -> ExtensionOptions | None:
             return ExtensionOptions(int(value.get("count", 0)), int(value.get("months", 0)), bool(value.get("open_ended", False)),
                                     int(value.get("leading", 0)))
         except (TypeError, ValueError):
-            raise ValueError(f"'{value}' is not an extension option") from None
+            raise ReadError("not_extension", value=value) from None
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -303,7 +312,7 @@ def parse_extensions(value: object) -> ExtensionOptions | None:
         return ExtensionOptions(count, count * _months(int(m[2]), None))
     if m := _SINGLE.match(text):
         return ExtensionOptions(1, _months(int(m[1]), m[2]))
-    raise ValueError(f"'{value}' is not an extension option (expected e.g. '2x1 jaar' or 'geen')")
+    raise ReadError("not_extension", value=value)
 
 
 def format_extensions(ext: ExtensionOptions | None) -> str:
@@ -319,3 +328,4 @@ def format_extensions(ext: ExtensionOptions | None) -> str:
         unit = f"{each_i // 12} jaar" if each_i % 12 == 0 else f"{each_i} maanden"
         return f"{ext.count}x{unit}"
     return f"{ext.count} verlenging(en), samen {ext.months} maanden"
+

@@ -8,7 +8,9 @@ A reader module defines::
 
 A file that cannot be read at all raises :class:`sociaal_audit.errors.InputError` (one line naming
 the file); a single row that cannot be read is yielded as a :class:`RowProblem` naming the row and
-the column, and the other rows go on. Readers never hold the whole file in memory when the format
+the column, and the other rows go on. Its message is a
+:class:`~sociaal_audit.contracts.reasons.Reason`: English, with the Dutch wording beside it, so a
+report shows it in one language. Readers never hold the whole file in memory when the format
 allows streaming (CSV, XLSX in read-only mode, OCDS).
 """
 
@@ -21,23 +23,15 @@ from typing import Any, Mapping
 from pydantic import ValidationError
 
 from ..model import Contract
+from ..reasons import FIELD_LABELS, Reason, pydantic_reason
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A row that could not be read: where ('regel 12') and why."""
+    """A row that could not be read: where ('regel 12') and why (a :class:`Reason`, or plain text)."""
 
     source: str
     message: str
-
-
-_FIELD_NAMES_NL = {
-    "id": "contractnummer", "title": "omschrijving", "supplier": "leverancier", "supplier_type": "soort aanbieder",
-    "domain": "domein", "start": "ingangsdatum", "end": "einddatum", "extensions": "verlengingsopties",
-    "max_end": "uiterste einddatum", "value": "waarde", "financing": "bekostiging", "referral_clause": "verwijsclausule",
-    "open_entry": "tussentijdse toetreding", "procedure": "procedure", "min_turnover": "minimale omzet",
-    "min_staff": "minimaal aantal medewerkers", "zzp_subcontracting": "onderaanneming zzp",
-}
 
 
 _TOTAL = re.compile(r"^(?:sub|eind|grand\s*)?(?:totaal|totalen|total|totals|som|sum)\b", re.I)
@@ -66,7 +60,7 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
     if not data or is_summary_row(data):
         raise _EmptyRow
     if "id" not in data:
-        return RowProblem(source, "no contract number")
+        return RowProblem(source, Reason.of("no_contract_number"))
     data["source"] = source
     try:
         return Contract.model_validate(data)
@@ -74,11 +68,8 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
         err = exc.errors()[0]
         loc = [str(x) for x in err.get("loc", ()) if isinstance(x, str)]
         name = loc[0] if loc else ""
-        column = (headers or {}).get(name) or _FIELD_NAMES_NL.get(name, name)
-        msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-        if err.get("type") == "extra_forbidden":
-            msg = "unknown field"
-        return RowProblem(source, f"{column}: {msg}" if column else msg)
+        column: str | tuple[str, str] = (headers or {}).get(name) or FIELD_LABELS.get(name, (name, name))
+        return RowProblem(source, Reason.labelled(column, pydantic_reason(err)))
 
 
 class _EmptyRow(Exception):

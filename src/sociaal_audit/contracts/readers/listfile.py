@@ -20,6 +20,7 @@ import yaml
 from ...errors import InputError
 from ..columns import ColumnMap
 from ..model import Contract
+from ..reasons import Reason
 from . import RowProblem, row_to_contract
 
 NAME = "list"
@@ -65,7 +66,7 @@ def contracts_from_mappings(items: list[Any], columns: ColumnMap, label: str = "
     for n, item in enumerate(items, 1):
         source = f"{label} {n}"
         if not isinstance(item, dict):
-            yield RowProblem(source, "not a mapping of fields")
+            yield RowProblem(source, Reason.of("not_mapping"))
             continue
         keys = list(item)
         assigned = columns.assign(keys)
@@ -74,7 +75,7 @@ def contracts_from_mappings(items: list[Any], columns: ColumnMap, label: str = "
         for i, key in enumerate(keys):
             name = key if key in fields else assigned.get(i)
             if name is None:
-                yield RowProblem(source, f"{key}: unknown field")
+                yield RowProblem(source, Reason.labelled(str(key), Reason.of("unknown_field")))
                 break
             values[name] = item[key]
             headers[name] = str(key)

@@ -58,6 +58,7 @@ from ..columns import ColumnMap
 from ..financing import UNCEFACT_CODES, FinancingForm, form_from_unit
 from ..model import Contract
 from ..parsing import parse_date
+from ..reasons import Reason
 from . import RowProblem, row_to_contract
 
 NAME = "ocds"
@@ -188,9 +189,9 @@ def _numbered_lines(path: str) -> Iterator[tuple[str, Any]]:
                 continue
             source = f"regel {number}"
             try:
-                obj = json.loads(raw)
-            except ValueError as exc:
-                yield source, RowProblem(source, f"not valid JSON ({_reason(exc)})")
+                obj = json.loads(raw.rstrip())  # without the line break, a line cut short fails just after its end
+            except (ValueError, RecursionError) as exc:
+                yield source, RowProblem(source, Reason.of("invalid_json", detail=json_error(exc)))
                 continue
             if isinstance(obj, dict) and isinstance(obj.get("releases"), list):
                 for i, rel in enumerate(obj["releases"], 1):
@@ -202,16 +203,37 @@ def _numbered_lines(path: str) -> Iterator[tuple[str, Any]]:
                 yield source, _compiled(obj)
 
 
+# what the JSON parser says (its first words) -> our reason, which names the column in the line
+_JSON_MESSAGES = (
+    ("Expecting value", "json_value"), ("Expecting property name", "json_name"), ("Expecting ':'", "json_colon"),
+    ("Expecting ','", "json_comma"), ("Unterminated string", "json_string"), ("Invalid control character", "json_control"),
+    ("Invalid \\", "json_escape"), ("Extra data", "json_extra"), ("Illegal trailing comma", "json_trailing_comma"),
+)
+
+
+def json_error(exc: BaseException) -> Reason:
+    """Why one line is not JSON, in our words (the parser's own text is English only): what was
+    expected and at which column of the line."""
+    if isinstance(exc, RecursionError):
+        return Reason.of("json_depth")
+    if isinstance(exc, UnicodeDecodeError):
+        return Reason.of("json_encoding", byte=exc.start + 1)
+    if isinstance(exc, json.JSONDecodeError):
+        code = next((code for start, code in _JSON_MESSAGES if exc.msg.startswith(start)), "json_syntax")
+        return Reason.of(code, column=exc.colno)
+    return Reason.of("json_syntax", column="?")
+
+
 def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProblem]:
     for source, release in iter_releases(path):
         if isinstance(release, RowProblem):
             yield release
             continue
         if release is _NO_COMPILED:
-            yield RowProblem(source, "record without compiledRelease (compile the releases first, e.g. with ocdskit compile)")
+            yield RowProblem(source, Reason.of("no_compiled_release"))
             continue
         if not isinstance(release, dict):
-            yield RowProblem(source, "not an OCDS release (expected an object)")
+            yield RowProblem(source, Reason.of("not_release"))
             continue
         yield from release_contracts(release, source)
 
@@ -241,8 +263,11 @@ def release_contracts(release: dict, source: str) -> Iterator[Contract | RowProb
         where = source if len(pairs) == 1 else f"{source}, contract {n}"
         try:
             fields = _fields(release, tender, award, contract, parties)
-        except (TypeError, ValueError, AttributeError) as exc:
-            yield RowProblem(where, f"unexpected OCDS structure ({_reason(exc)})")
+        except _FieldError as exc:
+            yield RowProblem(where, Reason.labelled(exc.path, exc.reason))
+            continue
+        except (TypeError, ValueError, AttributeError) as exc:  # a shape no field check foresaw
+            yield RowProblem(where, Reason.of("ocds_structure", detail=type(exc).__name__))
             continue
         item = row_to_contract(fields, where)
         if item is not None:
@@ -264,23 +289,31 @@ def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: d
         party = _dict(parties.get(str(suppliers[0].get("id"))))
         if _dict(party.get("details")).get("scale") == "selfEmployed":
             fields["supplier_type"] = "zzp"
-    periods = [p for p in (_dict(contract.get("period")), _dict(award.get("contractPeriod")), _dict(tender.get("contractPeriod"))) if p]
-    period = periods[0] if periods else {}
-    start = parse_date(period.get("startDate"))
-    end = parse_date(period.get("endDate"))
-    if end is None and start is not None and period.get("durationInDays"):
-        end = start + timedelta(days=int(period["durationInDays"]) - 1)
+    periods = [(name, p) for name, p in (("contracts.period", _dict(contract.get("period"))),
+                                          ("awards.contractPeriod", _dict(award.get("contractPeriod"))),
+                                          ("tender.contractPeriod", _dict(tender.get("contractPeriod")))) if p]
+    name, period = periods[0] if periods else ("", {})
+    # dates go to the model as written, so a bad one is named like a register column
+    fields.update(start=period.get("startDate"), end=period.get("endDate"))
+    if period.get("endDate") in (None, "") and period.get("durationInDays") not in (None, ""):
+        days = _whole(period["durationInDays"], f"{name}.durationInDays", "not_whole_days")
+        try:
+            start = parse_date(period.get("startDate"))
+        except ValueError:
+            start = None  # the model names the bad start date
+        if start is not None and days:
+            fields["end"] = start + timedelta(days=days - 1)
     # the ceiling for extensions is often only on the tender's period, the dates on the contract's
-    max_end = next((parse_date(p["maxExtentDate"]) for p in periods if p.get("maxExtentDate")), None)
-    fields.update(start=start, end=end, max_end=max_end)
+    fields["max_end"] = next((p["maxExtentDate"] for _, p in periods if p.get("maxExtentDate")), None)
     if tender.get("hasRenewal") is False:
         fields["extensions"] = "geen"
     renewal = _dict(tender.get("renewal"))
     if tender.get("hasRenewal") is not False and renewal.get("maximumRenewals") is not None:
+        count = _whole(renewal["maximumRenewals"], "tender.renewal.maximumRenewals")
         days = _dict(renewal.get("period")).get("durationInDays")
-        count = int(renewal["maximumRenewals"])
-        if days:
-            fields["extensions"] = f"{count}x{round(float(days) / 30.4375)} maanden"
+        if days not in (None, "", 0):
+            each = _whole(days, "tender.renewal.period.durationInDays", "not_whole_days")
+            fields["extensions"] = f"{count}x{round(each / 30.4375)} maanden"
         elif count == 0:
             fields["extensions"] = "geen"
     for source in (contract, award, tender):
@@ -318,6 +351,26 @@ def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: d
     return fields
 
 
+class _FieldError(Exception):
+    """An OCDS field that cannot be read: its path ('tender.renewal.maximumRenewals') and why."""
+
+    def __init__(self, path: str, reason: Reason) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _whole(value: Any, path: str, code: str = "not_whole_number") -> int:
+    """A whole number as OCDS writes it (1461, 1461.0, "1461"); anything else names the field."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    raise _FieldError(path, Reason.of(code, value=value))
+
+
 def _items_financing(items: list) -> tuple[FinancingForm | None, str | None]:
     forms: list[FinancingForm] = []
     words: list[str] = []
@@ -330,11 +383,11 @@ def _items_financing(items: list) -> tuple[FinancingForm | None, str | None]:
         if scheme == "UNCEFACT" and str(unit.get("id", "")).upper() in UNCEFACT_CODES:
             form = UNCEFACT_CODES[str(unit["id"]).upper()]
         else:
-            form = form_from_unit(code, unit.get("name"))
+            form = form_from_unit(code, name if isinstance(name := unit.get("name"), str) else None)
         if form is not None:
             forms.append(form)
-            if unit.get("name"):
-                words.append(str(unit["name"]))
+            if isinstance(unit.get("name"), str) and unit["name"].strip():
+                words.append(unit["name"])
     for candidate in (FinancingForm.INSPANNINGSGERICHT, FinancingForm.OUTPUTGERICHT, FinancingForm.TAAKGERICHT):
         if candidate in forms:
             return candidate, ", ".join(dict.fromkeys(words)) or None
