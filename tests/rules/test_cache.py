@@ -121,3 +121,41 @@ def test_an_entry_others_can_write_is_never_unpickled(tmp_path, monkeypatch):
         finally:
             os.chmod(target, original)
         assert not marker.exists()
+
+
+def test_a_cached_pack_renders_its_messages_without_compiling_them(tmp_path, monkeypatch):
+    """The compiled message templates travel in the entry: the same message, no jinja compile."""
+    from sociaal_audit.rules import loader
+
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    fresh = load_pack(str(path))
+    values = {"only_in_toelichting": True, "value": 3, "looked_for": "een hardheidsclausule", "status": "fail",
+              "quote": "", "article": "Artikel 5 Hardheidsclausule", "lid": "", "document": "Verordening",
+              "municipality": "Lindewaarde", "kind": "verordening", "lang": "nl"}
+    expected = [(lang, r.render(r.spec.message, lang, values)) for r in fresh.rules for lang in ("nl", "en")]
+    compiled: list[str] = []
+    real_compile = loader._jinja().compile
+    monkeypatch.setattr(loader._jinja(), "compile", lambda source, *a, **k: compiled.append(source) or real_compile(source, *a, **k))
+    cached = load_pack(str(path))
+    assert all(r.template_code for r in cached.rules)
+    assert [(lang, r.render(r.spec.message, lang, values)) for r in cached.rules for lang in ("nl", "en")] == expected
+    assert compiled == []
+    assert any("alleen in de toelichting" in message for lang, message in expected if lang == "nl")
+
+
+def test_templates_compiled_by_another_jinja_version_are_compiled_again(tmp_path, monkeypatch):
+    import jinja2
+
+    monkeypatch.setenv("SOCIAAL_AUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = _copy(tmp_path)
+    load_pack(str(path))
+    cached = load_pack(str(path))
+    rule = next(r for r in cached.rules if r.id == "INT-P05-hardheidsclausule")
+    expected = rule.render(rule.spec.message, "nl", {"only_in_toelichting": True})
+    other = load_pack(str(path))
+    rule = next(r for r in other.rules if r.id == "INT-P05-hardheidsclausule")
+    rule.template_jinja = "0.0-other"
+    rule.template_code = {source: b"not code" for source in rule.template_code}  # would fail to load
+    assert rule.render(rule.spec.message, "nl", {"only_in_toelichting": True}) == expected
+    assert jinja2.__version__ != rule.template_jinja

@@ -1,7 +1,9 @@
 """Loading rule packs: built-in packs (shipped from ``rules/``) and user packs (YAML paths).
 
 YAML is read with ``yaml.safe_load``; every problem becomes a :class:`PackError` naming the file,
-the rule id and the field. Patterns are compiled and message templates parsed once, here.
+the rule id and the field. Patterns and message templates are compiled once, here; the compiled
+templates (jinja's code, marshalled) travel with the pack, so a pack from the cache
+(:mod:`sociaal_audit.rules.cache`) renders its messages without compiling them again.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-import yaml
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..errors import AuditError, PackError
 from .kinds import KIND_MODULES, kind_module
 from .schema import PackSpec, RuleSpec, Text
+
+if TYPE_CHECKING:  # yaml and pydantic's errors are needed only when a pack is read from YAML
+    from pydantic import BaseModel, ValidationError
 
 
 def builtin_pack_dir() -> Path:
@@ -48,18 +50,25 @@ class LoadedRule:
     kind: ModuleType
     params: BaseModel
     compiled: Any = None
+    # the rule's message templates compiled by jinja (marshalled code objects), by template text,
+    # and the jinja version that compiled them: a pack from the cache renders without compiling
+    template_code: dict[str, bytes] = field(default_factory=dict)
+    template_jinja: str = ""
     _templates: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
         return self.spec.id
 
-    # Picklable for worker processes: the kind module is re-imported by name, templates re-parsed.
+    # Picklable for worker processes and the cache: the kind module is re-imported by name; the
+    # templates are made again from their compiled code.
     def __getstate__(self) -> dict[str, Any]:
-        state = {k: getattr(self, k) for k in ("spec", "pack", "pack_version", "source_path", "params", "compiled")}
-        return state
+        names = ("spec", "pack", "pack_version", "source_path", "params", "compiled", "template_code", "template_jinja")
+        return {k: getattr(self, k) for k in names}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        self.template_code = {}
+        self.template_jinja = ""
         for k, v in state.items():
             setattr(self, k, v)
         self.kind = kind_module(self.spec.kind)
@@ -70,15 +79,14 @@ class LoadedRule:
         return getattr(self.kind, "TARGET", "document")
 
     def render(self, text: Text, lang: str, values: dict[str, Any]) -> str:
-        key = f"{id(text)}:{lang}"
-        tpl = self._templates.get(key)
-        if tpl is None:
-            tpl = _jinja().from_string(text.get(lang))
-            self._templates[key] = tpl
+        source = text.get(lang)
+        tpl = self._templates.get(source)
         try:
+            if tpl is None:
+                tpl = self._templates[source] = _template(source, self.template_code.get(source), self.template_jinja)
             return " ".join(tpl.render(**values).split())
         except Exception as exc:  # a template error must not stop the run
-            return f"{text.get(lang)} [template error: {exc}]"
+            return f"{source} [template error: {exc}]"
 
 
 @dataclass(eq=False)
@@ -108,11 +116,58 @@ def _jinja():
     return _ENV
 
 
+def _template(source: str, code: bytes | None, jinja_version: str) -> Any:
+    """The jinja template of ``source``: from its compiled code when that was compiled by this
+    jinja version (exactly what ``from_string`` builds, without lexing, parsing and compiling),
+    else compiled now."""
+    env = _jinja()
+    if code is not None:
+        import marshal
+
+        import jinja2
+
+        if jinja_version == jinja2.__version__:
+            return env.template_class.from_code(env, marshal.loads(code), env.make_globals(None), None)
+    return env.from_string(source)
+
+
+def _template_texts(rule: LoadedRule) -> Iterator[tuple[str, str, str]]:
+    """(field, language, text) of every message template of ``rule``."""
+    for name in ("message", "ok_message"):  # the texts rendered as templates
+        text = getattr(rule.spec, name)
+        if text is None:
+            continue
+        for lang in ("nl", "en"):
+            value = getattr(text, lang)
+            if value:
+                yield name, lang, value
+
+
+def compile_templates(rule: LoadedRule, shown: str) -> None:
+    """Compile every message template of ``rule`` and keep the code with it. A broken template
+    (``{% if %}`` without ``{% endif %}``) is a PackError naming the rule and the field."""
+    import marshal
+
+    import jinja2
+
+    env = _jinja()
+    for name, lang, value in _template_texts(rule):
+        if value in rule.template_code:
+            continue
+        try:
+            code = env.compile(value)
+        except jinja2.TemplateSyntaxError as exc:
+            raise PackError(shown, f"template error: {exc.message} (template line {exc.lineno})",
+                            rule=rule.id, field=f"{name}.{lang}") from None
+        rule.template_code[value] = marshal.dumps(code)
+    rule.template_jinja = jinja2.__version__
+
+
 def _field(loc: tuple[Any, ...]) -> str | None:
     return ".".join(str(x) for x in loc if x not in ("function-after", "function-before")) or None
 
 
-def _first_error(exc: ValidationError) -> tuple[str | None, str]:
+def _first_error(exc: "ValidationError") -> tuple[str | None, str]:
     err = exc.errors()[0]
     msg = err.get("msg", "invalid")
     if err.get("type") == "extra_forbidden":
@@ -146,6 +201,8 @@ def load_pack(ref: str) -> LoadedPack:
 
 
 def _parse_pack(raw: str, shown: str) -> LoadedPack:
+    import yaml
+
     try:
         # libyaml's C loader when available (several times faster); both are safe loaders
         data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -157,6 +214,8 @@ def _parse_pack(raw: str, shown: str) -> LoadedPack:
 
 
 def pack_from_data(data: Any, shown: str) -> LoadedPack:
+    from pydantic import ValidationError
+
     if not isinstance(data, dict):
         raise PackError(shown, "a pack must be a mapping with id, title, version and rules")
     try:
@@ -192,29 +251,18 @@ def pack_from_data(data: Any, shown: str) -> LoadedPack:
             # a check across several fields has no location: name the kind's parameters
             raise PackError(shown, msg, rule=rspec.id, field=fld or f"{rspec.kind} parameters") from None
         compiled = kmod.compile(params) if hasattr(kmod, "compile") else None
-        rules.append(LoadedRule(rspec, spec.id, spec.version, shown, kmod, params, compiled))
+        rule = LoadedRule(rspec, spec.id, spec.version, shown, kmod, params, compiled)
+        compile_templates(rule, shown)
+        rules.append(rule)
     return LoadedPack(spec, shown, rules)
 
 
 def check_templates(pack: LoadedPack) -> None:
-    """Parse every message template of ``pack`` (done by ``rules validate`` and ``rules test``, not
-    on every check): a broken ``{% if %}`` is a PackError naming the rule and the field."""
-    from jinja2 import TemplateSyntaxError
-
+    """Compile every message template of ``pack`` (``rules validate`` and ``rules test``; a pack
+    read by :func:`load_pack` has been checked already): a broken ``{% if %}`` is a PackError
+    naming the rule and the field."""
     for rule in pack.rules:
-        for name in ("message", "ok_message"):  # the texts rendered as templates
-            text = getattr(rule.spec, name)
-            if text is None:
-                continue
-            for lang in ("nl", "en"):
-                value = getattr(text, lang)
-                if not value:
-                    continue
-                try:
-                    _jinja().parse(value)
-                except TemplateSyntaxError as exc:
-                    raise PackError(pack.path, f"template error: {exc.message} (template line {exc.lineno})",
-                                    rule=rule.id, field=f"{name}.{lang}") from None
+        compile_templates(rule, pack.path)
 
 
 def load_packs(refs: list[str]) -> list[LoadedPack]:
