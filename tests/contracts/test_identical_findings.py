@@ -1,5 +1,6 @@
 """One register of 33 contracts as CSV, XLSX, an OCDS release package and OCDS JSON Lines gives the
-same findings per contract; the findings themselves are checked against the register's facts."""
+same findings per contract; the findings themselves are checked against the register's facts. Five
+contracts have a term instead of an end date ('Looptijd'; in OCDS ``durationInDays``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sociaal_audit.contracts.runner import check_register
+from sociaal_audit.contracts.model import Contract
+from sociaal_audit.contracts.runner import check_register, load_register
 from sociaal_audit.engine import Engine
 from sociaal_audit.rules.loader import load_pack
 from sociaal_audit.runner import CheckOptions
@@ -55,6 +57,22 @@ def test_committed_files_are_generated_from_the_source_table(tmp_path):
         cells.append([list(row) for row in book.active.iter_rows(values_only=True)])
         book.close()
     assert cells[0] == cells[1] and len(cells[0]) == 3 + len(gen.ROWS)
+
+
+def test_contracts_given_a_term_get_the_dates_their_end_date_would_give():
+    gen = _generator()
+    header = FILES["csv"].read_text(encoding="utf-8").splitlines()[0].split(";")
+    rows = {line.split(";")[0]: line.split(";") for line in FILES["csv"].read_text(encoding="utf-8").splitlines()[1:]}
+    assert len(gen.TERMS) >= 5
+    for cid, (term, _) in gen.TERMS.items():  # the register gives the term, not the end date
+        assert rows[cid][header.index("Looptijd")] == term and rows[cid][header.index("Einddatum")] == ""
+    facts = {row[0]: Contract(id=row[0], start=row[5], end=row[6], extensions=row[7], max_end=row[8] or None)
+             for row in gen.ROWS if row[0] in gen.TERMS}
+    for name, path in FILES.items():
+        register, _ = load_register(str(path))
+        read = {c.id: c for c in register.contracts if c.id in facts}
+        assert {cid: (c.start, c.end, c.possible_end, c.extensions_text) for cid, c in read.items()} == {
+            cid: (c.start, c.end, c.possible_end, c.extensions_text) for cid, c in facts.items()}, name
 
 
 def test_every_format_reads_every_contract(results):

@@ -4,9 +4,11 @@ Fields accept what registers contain (Dutch dates, "1.250.000,00", "2x1 jaar", "
 validators turn them into typed values (see :mod:`sociaal_audit.contracts.parsing` and
 :mod:`sociaal_audit.contracts.financing`). Derived figures that rules use:
 
+* :attr:`Contract.end`: as the register gives it, else start plus the term (a ``Looptijd`` of
+  "4 jaar" or "48 maanden", OCDS ``durationInDays``);
 * :attr:`Contract.possible_end`: the latest date the contract can run to: the maximum end date
-  when given (OCDS ``maxExtentDate``, the ceiling for extensions), else the end date plus all
-  extension options;
+  when given (OCDS ``maxExtentDate``, the ceiling for extensions; or start plus a maximum term),
+  else the end of the term or the end date, whichever is later, plus all extension options;
 * :attr:`Contract.possible_years`: the term from start to ``possible_end`` in years;
 * :attr:`Contract.entry_open`: whether new providers can join during the term (stated, or derived
   from the procedure: an open house admits, a European tender closes the field).
@@ -24,8 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .financing import FinancingForm, financing_form, form_from_unit
 from .parsing import (
-    ExtensionOptions, add_months, fold, format_extensions, is_empty, months_between, parse_amount, parse_bool,
-    parse_count, parse_date, parse_extensions, parse_subcontracting, parse_yearly_amount,
+    ContractTerm, ExtensionOptions, add_months, fold, format_extensions, is_empty, months_between, parse_amount,
+    parse_bool, parse_count, parse_date, parse_extensions, parse_subcontracting, parse_term, parse_yearly_amount,
 )
 from .reasons import ReadError
 
@@ -129,8 +131,10 @@ class Contract(BaseModel):
     domain: Domain | None = None
     start: date | None = None
     end: date | None = None
+    term: ContractTerm | None = Field(default=None, description="term instead of an end date: '4 jaar', '48 maanden', '2+1+1'")
     extensions: ExtensionOptions | None = Field(default=None, description="extension options, e.g. '2x1 jaar'")
     max_end: date | None = Field(default=None, description="latest end date including extensions (OCDS maxExtentDate)")
+    max_term: ContractTerm | None = Field(default=None, description="longest term including extensions: '6 jaar'")
     value: float | None = Field(default=None, description="contract value in euros (whole term)")
     financing: FinancingForm | None = None
     financing_text: str | None = Field(default=None, description="the financing words as written, e.g. 'per uur'")
@@ -172,6 +176,8 @@ class Contract(BaseModel):
     _subcontracting = field_validator("zzp_subcontracting", mode="before")(lambda cls, v: parse_subcontracting(v))
     _count = field_validator("min_staff", mode="before")(lambda cls, v: parse_count(v))
     _ext = field_validator("extensions", mode="before")(lambda cls, v: parse_extensions(v))
+    _term = field_validator("term", mode="before")(lambda cls, v: parse_term(v))
+    _max_term = field_validator("max_term", mode="before")(lambda cls, v: parse_term(v).as_total() if v is not None else None)
     _supplier = field_validator("supplier_type", mode="before")(lambda cls, v: supplier_type(v))
     _domain = field_validator("domain", mode="before")(lambda cls, v: domain(v))
 
@@ -191,9 +197,56 @@ class Contract(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Contract":
+        self._apply_terms()
         if self.start and self.end and self.end < self.start:
             raise ReadError("end_before_start", start=self.start, end=self.end)
         return self
+
+    def _apply_terms(self) -> None:
+        """Fill what a term column says and the register leaves open: the dates it names, the end
+        (start plus the term), the extension options it names, and the maximum end date (start
+        plus a term that includes every extension). Dates the register gives stay as given; a term
+        whose options contradict the extension column makes the row unreadable."""
+        term, max_term = self.term, self.max_term
+        if term is not None and term.total:
+            term, max_term = None, max_term or term
+        for given in (term, max_term):
+            if given is not None and given.start is not None and self.start is None:
+                self._set("start", given.start)
+        if term is not None:
+            if term.end is not None and self.end is None:
+                self._set("end", term.end)
+            if term.has_length and self.end is None and self.start is not None:
+                self._set("end", term.last_day(self.start))
+            if term.extensions is not None:
+                if self.extensions is None:
+                    self._set("extensions", term.extensions)
+                elif not _same_options(term.extensions, self._options(self.extensions, term)):
+                    raise ReadError("term_extensions_conflict", term=_written(self, "term"), extensions=_written(self, "extensions"))
+        if max_term is not None and self.max_end is None:
+            if max_term.end is not None:
+                self._set("max_end", max_term.end)
+            elif self.start is not None and max_term.has_length:
+                self._set("max_end", max_term.last_day(self.start, max_term.extensions.months if max_term.extensions else 0))
+            if max_term.extensions is not None and max_term.extensions.open_ended and self.extensions is None:
+                self._set("extensions", max_term.extensions)
+
+    def _set(self, name: str, value: object) -> None:
+        self.__dict__[name] = value  # the model is frozen once validated; this runs while it is validated
+
+    def _options(self, ext: ExtensionOptions, term: ContractTerm | None) -> ExtensionOptions:
+        """``ext`` as the rules count it: a sum ('2+1+1') whose first part is the contract's own
+        term (the term column's, else start to end) writes that term, so that part is no extension."""
+        if ext.leading and ext.count >= 2:
+            if term is not None and term.has_length:
+                initial = term.months + term.days / 30.4375
+            elif self.start and self.end:
+                initial = months_between(self.start, self.end)
+            else:
+                return ext
+            if abs(initial - ext.leading) < 1:
+                return ExtensionOptions(ext.count - 1, ext.months - ext.leading)
+        return ext
 
     # ----- derived figures ------------------------------------------------------------------------
     @cached_property
@@ -201,30 +254,42 @@ class Contract(BaseModel):
         return bool(self.extensions and self.extensions.open_ended)
 
     @cached_property
+    def initial_term(self) -> ContractTerm | None:
+        """The term column's length, when it gives one (not a total)."""
+        term = self.term
+        return term if term is not None and term.has_length and not term.total else None
+
+    @cached_property
     def extension_options(self) -> ExtensionOptions | None:
         """The extensions as the rules count them. A sum ('2+1+1') whose first part equals the
-        contract's own term (start to end) writes the whole term, so that part is no extension."""
-        ext = self.extensions
-        if ext is not None and ext.leading and ext.count >= 2 and self.start and self.end:
-            if abs(months_between(self.start, self.end) - ext.leading) < 1:
-                return ExtensionOptions(ext.count - 1, ext.months - ext.leading)
-        return ext
+        contract's own term (the term column's, else start to end) writes the whole term, so that
+        part is no extension."""
+        return self._options(self.extensions, self.initial_term) if self.extensions is not None else None
 
     @cached_property
     def possible_end(self) -> date | None:
         """The maximum end date when the register gives one (it is the ceiling for extensions, OCDS
-        ``maxExtentDate``; never before the end date), else the end date plus all extension options;
-        None when unknown."""
+        ``maxExtentDate``; never before the end date), else the end of the term plus all extension
+        options, counted from the start when the register gives a term ('2 jaar' with '2x1 jaar'
+        from 01-01-2021 runs to 31-12-2024 even when the end date already says so), else from the
+        end date; None when unknown."""
         if self.max_end is not None:
             return max(self.max_end, self.end) if self.end is not None else self.max_end
+        months = self.extension_options.months if self.extension_options else 0
+        term = self.initial_term
+        if term is not None and self.start is not None:
+            by_term = term.last_day(self.start, months)
+            return max(by_term, self.end) if self.end is not None else by_term
         if self.end is None:
             return None
-        months = self.extension_options.months if self.extension_options else 0
         return add_months(self.end + _ONE_DAY, months) - _ONE_DAY if months else self.end
 
     @cached_property
     def term_years(self) -> float | None:
-        """The initial term (start to end) in years."""
+        """The initial term in years: the term column's, else start to end."""
+        term = self.initial_term
+        if term is not None and self.start is not None:
+            return months_between(self.start, term.last_day(self.start)) / 12
         if self.start is None or self.end is None:
             return None
         return months_between(self.start, self.end) / 12
@@ -260,6 +325,25 @@ class Contract(BaseModel):
 
 
 _ONE_DAY = timedelta(days=1)
+
+
+def _same_options(a: ExtensionOptions, b: ExtensionOptions) -> bool:
+    return a.open_ended == b.open_ended and (a.open_ended or (a.count, a.months) == (b.count, b.months))
+
+
+def _written(contract: Contract, name: str) -> str:
+    """A term or extension options as the report shows them."""
+    value = getattr(contract, name)
+    if isinstance(value, ExtensionOptions):
+        return format_extensions(value)
+    if isinstance(value, ContractTerm):
+        years = value.months / 12
+        length = (f"{years:g} jaar" if value.months % 12 == 0 else f"{value.months} maanden") if value.months else ""
+        if value.days:
+            length = (length + " en " if length else "") + f"{value.days} dagen"
+        options = format_extensions(value.extensions)
+        return f"{length} + {options}" if options and options != "geen" else length or options
+    return str(value)
 
 
 class Register(BaseModel):

@@ -329,3 +329,227 @@ def format_extensions(ext: ExtensionOptions | None) -> str:
         return f"{ext.count}x{unit}"
     return f"{ext.count} verlenging(en), samen {ext.months} maanden"
 
+
+# ----- terms ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractTerm:
+    """A term as a register writes it instead of an end date: a length ('4 jaar', '48 maanden',
+    '1461 dagen'), perhaps with extension options ('3 jaar met 2x1 jaar verlenging', '2+1+1': two
+    years and two extensions of a year), or the dates it runs ('01-01-2023 t/m 31-12-2026').
+
+    ``months`` and ``days`` are the initial length (both zero when the text gives none);
+    ``extensions`` the options the text names (None when it names none); ``start``/``end`` the
+    dates it names; ``total`` is set when the length already includes every extension ('6 jaar
+    incl. verlengingen', a 'Maximale looptijd' column)."""
+
+    months: int = 0
+    days: int = 0
+    extensions: ExtensionOptions | None = None
+    start: date | None = None
+    end: date | None = None
+    total: bool = False
+
+    @property
+    def has_length(self) -> bool:
+        return bool(self.months or self.days)
+
+    def last_day(self, start: date, extension_months: int = 0) -> date:
+        """The last day of the term from ``start``, with ``extension_months`` more counted from the
+        day after the term (as from an end date: 1461 days from 01-01-2023 and 2x1 jaar end on
+        31-12-2028)."""
+        after = add_months(start, self.months) + timedelta(days=self.days)
+        return add_months(after, extension_months) - timedelta(days=1)
+
+    def as_total(self) -> "ContractTerm":
+        """The same term read as the whole possible term (a 'Maximale looptijd' column)."""
+        return ContractTerm(self.months, self.days, self.extensions, self.start, self.end, True)
+
+
+# units as registers write them, by kind
+_TERM_UNITS: dict[str, tuple[str, ...]] = {
+    "month": ("kalendermaanden", "maanden", "maand", "mnden", "mnd", "months", "month", "mos", "mo"),
+    "year": ("jaren", "jaar", "jr", "years", "year", "yrs", "yr", "j", "y"),
+    "day": ("kalenderdagen", "dagen", "dag", "days", "day"),
+    "week": ("weken", "week", "weeks", "wk"),
+}
+_UNIT_KIND = {word: kind for kind, words in _TERM_UNITS.items() for word in words}
+TERM_UNIT_KINDS = tuple(_TERM_UNITS)
+
+
+def _unit_rx(*kinds: str) -> str:
+    words = sorted((w for k in kinds for w in _TERM_UNITS[k]), key=len, reverse=True)
+    return "(" + "|".join(words) + r")\.?(?![a-z])"
+
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_ANY_PART = rf"{_NUM}\s*{_unit_rx(*_TERM_UNITS)}"
+# one length, or years and months together ('1 jaar en 6 maanden')
+_DURATION = re.compile(rf"^(?:(?:initieel|initiele|eerste|vaste|basis)\s+(?:looptijd\s+)?)?"
+                       rf"((?:{_NUM}\s*{_unit_rx('year')}\s*(?:en|and)?\s*{_NUM}\s*{_unit_rx('month')})|{_ANY_PART})")
+_DURATION_PARTS = re.compile(_ANY_PART)
+_SUM_PART = re.compile(rf"^(\d+)\s*(?:{_unit_rx('year', 'month')})?$")
+_LABEL = re.compile(r"^(?:looptijd|contractduur|duur|term|duration)\s*:\s*")
+_BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_DATE_TEXT = r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\s+[a-z]+\.?\s+\d{4}"
+_INCLUSIVE = ("t/m", "t.m.", "tm", "tot en met", "through")
+_RANGE = re.compile(rf"^(?:(?:van|vanaf|from)\s+)?({_DATE_TEXT})\s*(t/m|t\.m\.|tm|tot en met|tot|until|through|to|-|–|—)\s*"
+                    rf"({_DATE_TEXT})(?!\d)(.*)$")
+_UNTIL = re.compile(rf"^(?:(?:t/m|t\.m\.|tm|tot en met|tot|until|through|einddatum|eind)\s*:?\s*)?({_DATE_TEXT})(?!\d)(.*)$")
+_YEARS = re.compile(r"^(?:(?:van|vanaf|from)\s+)?((?:19|20)\d\d)\s*(t/m|tm|tot en met|through|-|–|—)\s*((?:19|20)\d\d)(?!\d)(.*)$")
+_OPEN_TERM = re.compile(r"\b(?:onbepaalde tijd|onbepaald|stilzwijgend\w*|automatisch\w*|indefinite\w*|tacit\w*|evergreen)\b")
+_EXTENSION_WORD = r"(?:verlengingsopties?|verlengingen|verlenging|verlengbaar|opties?|extensions?|renewals?|options?)"
+_WITHOUT = re.compile(rf"^(?:zonder|geen|without|no)\s+(?:\w+\s+)?{_EXTENSION_WORD}$")
+_EXCLUDING = re.compile(rf"^(?:excl\w*|exclusief|excluding|not including)\.?\s+(?:de\s+)?{_EXTENSION_WORD}$")
+_INCLUDING = re.compile(rf"^(?:incl\w*|inclusief|including|met inbegrip van)\.?\s+(?:de\s+|alle\s+|all\s+)?{_EXTENSION_WORD}$")
+_COUNT_OF = re.compile(rf"(\d+)\s*(?:x\s*)?{_EXTENSION_WORD}\s*(?:van|of|met|tot|for)?\s*(\d+)\s*{_UNIT}")
+_COUNT_EACH = re.compile(rf"(\d+)\s+(\d+)[- ]?{_UNIT}\s+{_EXTENSION_WORD}")  # '2 one-year extensions'
+_FILLER = re.compile(r"\b(?:met|plus|en|optie|opties|verlengingsopties?|verlengingen|verlenging|verlengbaar|mogelijkheid|mogelijk"
+                     r"|tot|van|nog|daarna|optioneel|with|and|option|options|optional|extensions?|renewals?|of|to|for|up)\b")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _length(amount: float, kind: str, value: object) -> tuple[int, int]:
+    """(months, days) of ``amount`` units of ``kind``; a term is longer than zero."""
+    if not math.isfinite(amount) or amount <= 0:
+        raise ReadError("term_not_positive", value=value)
+    if kind == "year":
+        months, days = round(amount * 12), 0
+    elif kind == "month":
+        months, days = int(amount), round((amount - int(amount)) * 30.4375)
+    else:
+        months, days = 0, round(amount * (7 if kind == "week" else 1))
+    if not months and not days:
+        raise ReadError("term_not_positive", value=value)
+    return months, days
+
+
+def _duration(text: str, value: object) -> tuple[int, int]:
+    months = days = 0
+    for m in _DURATION_PARTS.finditer(text):
+        more_months, more_days = _length(_number(m[1]), _UNIT_KIND[m[2]], value)
+        months, days = months + more_months, days + more_days
+    return months, days
+
+
+def _sum(text: str, unit: str | None) -> list[int] | None:
+    """'2+1+1', '2 + 1 + 1 jaar', '24 maanden + 12 + 12': the months of each part. A part without
+    a unit takes the unit of the nearest part after it that has one, else of the nearest before
+    it, else ``unit`` (the column's), else years: procurement writes '2+1+1' in years."""
+    parts = [p.strip() for p in text.split("+")]
+    if len(parts) < 2:
+        return None
+    matches = [_SUM_PART.match(p) for p in parts]
+    if not all(matches):
+        return None
+    units: list[str | None] = [m[2] for m in matches]  # type: ignore[index]
+    months: list[int] = []
+    for i, m in enumerate(matches):
+        own = units[i] or next((u for u in units[i + 1:] if u), None) or next((u for u in reversed(units[:i]) if u), None)
+        kind = _UNIT_KIND[own] if own else (unit or "year")
+        if kind not in ("year", "month") or int(m[1]) <= 0:  # type: ignore[index]
+            return None
+        months.append(int(m[1]) * (12 if kind == "year" else 1))  # type: ignore[index]
+    return months
+
+
+def _extension_phrase(text: str, value: object) -> ExtensionOptions:
+    """The extension options after a term's length: 'met 2x1 jaar verlenging', '1 jaar optie',
+    'met optie tot verlenging van 2 jaar', 'met 2 verlengingen van 1 jaar', 'with 2 1-year extensions'."""
+    try:
+        found = parse_extensions(text)
+        if found is not None:
+            return found
+    except ReadError:
+        pass
+    for rx in (_COUNT_OF, _COUNT_EACH):
+        if m := rx.search(text):
+            count = int(m[1])
+            return ExtensionOptions(count, count * _months(int(m[2]), m[3]))
+    bare = " ".join(_FILLER.sub(" ", text).split()).strip(" ,;:+")
+    if bare and bare != text:
+        try:
+            found = parse_extensions(bare)
+            if found is not None:
+                return found
+        except ReadError:
+            pass
+    raise ReadError("not_term", value=value)
+
+
+def _rest(rest: str, months: int, days: int, value: object) -> ContractTerm:
+    """A length and what the text says after it: extension options, a remark, or nothing."""
+    text = rest.strip(" ,;:.")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip(" ,;:.")
+    text = text.removeprefix("+").strip()
+    if not text or _EXCLUDING.match(text):
+        return ContractTerm(months, days)
+    if _OPEN_TERM.search(text):  # '2 jaar, daarna stilzwijgend telkens een jaar'
+        return ContractTerm(months, days, ExtensionOptions(0, 0, open_ended=True))
+    if _INCLUDING.match(text):
+        return ContractTerm(months, days, total=True)
+    if _WITHOUT.match(text):
+        return ContractTerm(months, days, ExtensionOptions(0, 0))
+    if (parts := _sum(text, None)) is not None:
+        if not days and sum(parts) == months:  # '4 jaar (2+1+1)': the sum spells out the four years
+            return ContractTerm(parts[0], 0, ExtensionOptions(len(parts) - 1, sum(parts[1:])))
+        return ContractTerm(months, days, ExtensionOptions(len(parts), sum(parts)))
+    if not re.search(r"\d", text) and not re.search(r"verleng|optie|option|extension|renewal", text):
+        return ContractTerm(months, days)  # a remark: '4 jaar (vast)', '4 jaar, Europees aanbesteed'
+    return ContractTerm(months, days, _extension_phrase(text, value))
+
+
+def _range(first: str, separator: str, second: str) -> tuple[date | None, date | None]:
+    start, end = parse_date(first), parse_date(second)
+    if start and end and separator not in _INCLUSIVE and end.day == start.day and end > start:
+        end -= timedelta(days=1)  # '01-01-2023 tot 01-01-2027' ends on the last day of 2026
+    return start, end
+
+
+def parse_term(value: object, unit: str | None = None) -> ContractTerm | None:
+    """A term as registers write it: '4 jaar', '48 maanden', '2,5 jaar', '1461 dagen', '2+1+1'
+    (two years and two extensions of a year), '3 jaar met 2x1 jaar verlenging', '2 jaar + 2 x 1
+    jaar', '4 jaar (2+1+1)', '4 years with two one-year extensions', '01-01-2023 t/m 31-12-2026',
+    't/m 31-12-2026', '2023-2026' (1 January 2023 to 31 December 2026), 'onbepaalde tijd' or '2
+    jaar, daarna stilzwijgend' (open-ended), '6 jaar incl. verlengingen' (a total). A bare number
+    ('48', or 48 in a spreadsheet) is counted in ``unit`` (one of :data:`TERM_UNIT_KINDS`, e.g.
+    from a 'Looptijd (maanden)' header) and refused without one: '4' could be years or months."""
+    if isinstance(value, ContractTerm):
+        return value
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):  # a date in a 'Looptijd' column: the contract runs until then
+        return ContractTerm(end=value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise ReadError("not_term", value=value)
+    if not isinstance(value, str) or _BARE_NUMBER.match(value.strip()):
+        if unit is None:
+            raise ReadError("term_without_unit", value=value)
+        return ContractTerm(*_length(_number(str(value).strip()), unit, value))
+    if is_empty(value):
+        return None
+    text = _LABEL.sub("", " ".join(_number_words(fold(value)).split()))
+    if m := _RANGE.match(text):
+        return _with_dates(_rest(m[4], 0, 0, value), *_range(m[1], m[2], m[3]))
+    if m := _YEARS.match(text):
+        return _with_dates(_rest(m[4], 0, 0, value), date(int(m[1]), 1, 1), date(int(m[3]), 12, 31))
+    if m := _UNTIL.match(text):
+        return _with_dates(_rest(m[2], 0, 0, value), None, parse_date(m[1]))
+    if (parts := _sum(text, unit)) is not None:
+        return ContractTerm(parts[0], 0, ExtensionOptions(len(parts) - 1, sum(parts[1:])))
+    if m := _DURATION.match(text):
+        return _rest(text[m.end():], *_duration(m[1], value), value)
+    if _OPEN_TERM.search(text):  # 'onbepaalde tijd', 'stilzwijgend verlengd'
+        return ContractTerm(extensions=ExtensionOptions(0, 0, open_ended=True))
+    raise ReadError("not_term", value=value)
+
+
+def _with_dates(term: ContractTerm, start: date | None, end: date | None) -> ContractTerm:
+    if start and end and end < start:
+        raise ReadError("end_before_start", start=start, end=end)
+    return ContractTerm(term.months, term.days, term.extensions, start, end, term.total)

@@ -24,6 +24,14 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_number": ("'{value}' is not a number", "'{value}' is geen getal"),
     "not_extension": ("'{value}' is not an extension option (expected e.g. '2x1 jaar' or 'geen')",
                       "'{value}' is geen verlengingsoptie (verwacht bijvoorbeeld '2x1 jaar' of 'geen')"),
+    "not_term": ("'{value}' is not a term (expected e.g. '4 jaar', '48 maanden', '2+1+1' or '3 jaar met 2x1 jaar verlenging')",
+                 "'{value}' is geen looptijd (verwacht bijvoorbeeld '4 jaar', '48 maanden', '2+1+1' of "
+                 "'3 jaar met 2x1 jaar verlenging')"),
+    "term_without_unit": ("'{value}' has no unit: write '4 jaar' or '48 maanden', or put the unit in the column header, "
+                          "e.g. 'Looptijd (maanden)'",
+                          "'{value}' heeft geen eenheid: schrijf '4 jaar' of '48 maanden', of zet de eenheid in de kolomkop, "
+                          "bijvoorbeeld 'Looptijd (maanden)'"),
+    "term_not_positive": ("'{value}' is no term (a term is longer than zero)", "'{value}' is geen looptijd (een looptijd is langer dan nul)"),
     "not_supplier_type": ("'{value}' is not a supplier type (organisatie, zzp, burgerinitiatief)",
                           "'{value}' is geen soort aanbieder (organisatie, zzp, burgerinitiatief)"),
     "not_domain": ("'{value}' is not a domain (wmo, jeugd, participatie, overig)",
@@ -37,6 +45,9 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_whole_number": ("'{value}' is not a whole number", "'{value}' is geen geheel getal"),
     # a row as a whole
     "end_before_start": ("end date {end} is before start date {start}", "einddatum {end} ligt voor de ingangsdatum {start}"),
+    "term_extensions_conflict": ("the term ('{term}') names other extension options than the extension column ('{extensions}')",
+                                 "de looptijd ('{term}') noemt andere verlengingsopties dan de kolom verlengingsopties "
+                                 "('{extensions}')"),
     "no_contract_number": ("no contract number", "geen contractnummer"),
     "unknown_field": ("unknown field", "onbekend veld"),
     "not_mapping": ("not a mapping of fields", "geen rij met velden"),
@@ -67,7 +78,8 @@ REASONS: dict[str, tuple[str, str]] = {
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "id": ("contract number", "contractnummer"), "title": ("title", "omschrijving"), "supplier": ("supplier", "leverancier"),
     "supplier_type": ("supplier type", "soort aanbieder"), "domain": ("domain", "domein"), "start": ("start date", "ingangsdatum"),
-    "end": ("end date", "einddatum"), "extensions": ("extension options", "verlengingsopties"), "max_end": ("maximum end date", "uiterste einddatum"),
+    "end": ("end date", "einddatum"), "term": ("term", "looptijd"), "max_term": ("maximum term", "maximale looptijd"),
+    "extensions": ("extension options", "verlengingsopties"), "max_end": ("maximum end date", "uiterste einddatum"),
     "value": ("value", "waarde"), "financing": ("financing", "bekostiging"), "financing_text": ("financing", "bekostiging"),
     "referral_clause": ("referral clause", "verwijsclausule"), "open_entry": ("open entry", "tussentijdse toetreding"),
     "procedure": ("procedure", "procedure"), "min_turnover": ("minimum turnover", "minimale omzet"),

@@ -2,6 +2,9 @@
 written from one source table as CSV (semicolon, Dutch headers, dd-mm-jjjj, "1.250.000,00"), XLSX,
 an OCDS release package and OCDS JSON Lines.
 
+Like many registers, it gives some contracts a term ("Looptijd": "4 jaar", "48 maanden", "2+1+1")
+instead of an end date (``TERMS``); OCDS gives those a ``durationInDays`` instead of an ``endDate``.
+
     python tests/contracts/data/make_register.py        # rewrites the four files beside this script
 """
 
@@ -16,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HEADERS = [
-    "Contractnummer", "Omschrijving", "Leverancier", "Soort aanbieder", "Domein", "Ingangsdatum", "Einddatum",
+    "Contractnummer", "Omschrijving", "Leverancier", "Soort aanbieder", "Domein", "Ingangsdatum", "Einddatum", "Looptijd",
     "Verlengingsopties", "Uiterste einddatum", "Contractwaarde", "Bekostiging", "Verwijsclausule",
     "Inkoopprocedure", "Tussentijdse toetreding", "Minimale omzet", "Minimaal aantal medewerkers", "Onderaanneming zzp",
 ]
@@ -58,6 +61,17 @@ ROWS: list[tuple[str, ...]] = [
     ("JH-2025-033", "Jeugdhulp ambulant 2025 (open house)", "Stichting Jeugdformaat Lindewaarde", "organisatie", "jeugd", "01-01-2025", "31-12-2026", "2x6 maanden", "", "6.100.000,00", "taakgericht (budget per wijk)", "ja", "Open house", "ja", "100.000,00", "1", "ja"),
 ]
 
+# Contracts the register gives a term instead of an end date: id -> (term, whether the term names the
+# extension options, which then leave the extension column empty). Each says what the table's end
+# date and options say.
+TERMS: dict[str, tuple[str, bool]] = {
+    "JH-2024-009": ("4 jaar", False),
+    "WMO-2022-016": ("3 jaar met 2x1 jaar verlenging", True),
+    "WMO-2023-022": ("48 maanden", False),
+    "PW-2023-030": ("2+1+1", True),
+    "JH-2025-033": ("2 jaar, verlengbaar met 2 x 6 maanden", True),
+}
+
 # Financing words -> OCDS item unit (iWmo/iJw codelist WJ756 where there is a code).
 UNITS = {
     "per uur": {"scheme": "WJ756", "id": "04", "name": "uur"},
@@ -86,11 +100,22 @@ def _bool(text: str) -> bool | None:
     return {"ja": True, "nee": False}.get(text)
 
 
+def register_row(row: tuple[str, ...]) -> list[str]:
+    """A row of the table as the register writes it: the end date, or the term instead (``TERMS``)."""
+    term, with_options = TERMS.get(row[0], ("", False))
+    cells = list(row[:7]) + [term] + list(row[7:])
+    if term:
+        cells[6] = ""  # no end date
+        if with_options:
+            cells[8] = ""  # the term names the extension options
+    return cells
+
+
 def csv_text() -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
-    writer.writerows(ROWS)
+    writer.writerows(register_row(row) for row in ROWS)
     return buf.getvalue()
 
 
@@ -104,12 +129,12 @@ def write_xlsx(path: Path) -> None:
     ws.append([])
     ws.append(HEADERS)
     for row in ROWS:
-        cells: list[object] = list(row)
-        for i in (5, 6, 8):  # dates as Excel dates
-            cells[i] = datetime.combine(_dmy(row[i]), datetime.min.time()) if row[i] else None
-        cells[9] = _amount(row[9])  # value as a number
-        cells[14] = _amount(row[14]) if row[14] not in ("", "geen") else (row[14] or None)
-        cells[15] = int(row[15]) if row[15] else None
+        cells: list[object] = register_row(row)
+        for i in (5, 6, 9):  # dates as Excel dates
+            cells[i] = datetime.combine(_dmy(cells[i]), datetime.min.time()) if cells[i] else None
+        cells[10] = _amount(row[9])  # value as a number
+        cells[15] = _amount(row[14]) if row[14] not in ("", "geen") else (row[14] or None)
+        cells[16] = int(row[15]) if row[15] else None
         ws.append([None if c == "" else c for c in cells])
     wb.properties.created = datetime(2025, 1, 1)
     wb.properties.modified = datetime(2025, 1, 1)
@@ -128,6 +153,9 @@ def release(row: tuple[str, ...], n: int) -> dict:
      entry, turnover, staff, zzp) = row
     start_d, end_d = _dmy(start), _dmy(end)
     period: dict = {"startDate": f"{start_d.isoformat()}T00:00:00+01:00", "endDate": f"{end_d.isoformat()}T23:59:59+01:00"}
+    if cid in TERMS:  # a term instead of an end date
+        del period["endDate"]
+        period["durationInDays"] = (end_d - start_d).days + 1
     if max_end:
         period["maxExtentDate"] = f"{_dmy(max_end).isoformat()}T23:59:59+01:00"
     tender: dict = {

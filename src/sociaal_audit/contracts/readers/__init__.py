@@ -22,7 +22,9 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
+from ..columns import TERM_FIELDS, header_unit
 from ..model import Contract
+from ..parsing import TERM_UNIT_KINDS
 from ..reasons import FIELD_LABELS, Reason, pydantic_reason
 
 
@@ -61,6 +63,9 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
         raise _EmptyRow
     if "id" not in data:
         return RowProblem(source, Reason.of("no_contract_number"))
+    for name in TERM_FIELDS:
+        if name in data and headers and headers.get(name):
+            data[name] = with_unit(data[name], header_unit(headers[name]))
     data["source"] = source
     try:
         return Contract.model_validate(data)
@@ -70,6 +75,23 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
         name = loc[0] if loc else ""
         column: str | tuple[str, str] = (headers or {}).get(name) or FIELD_LABELS.get(name, (name, name))
         return RowProblem(source, Reason.labelled(column, pydantic_reason(err)))
+
+
+def with_unit(value: Any, unit: str | None) -> Any:
+    """A bare number in a term column whose header names the unit ('Looptijd (maanden)': 48)
+    as the term it is ('48 maanden'); any other value as it is."""
+    if unit not in TERM_UNIT_KINDS or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        number = str(int(value)) if float(value).is_integer() else str(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", value):
+        number = value.strip()
+    else:
+        return value
+    return f"{number} {_UNIT_WORDS[unit]}"
+
+
+_UNIT_WORDS = {"year": "jaar", "month": "maanden", "week": "weken", "day": "dagen"}
 
 
 class _EmptyRow(Exception):

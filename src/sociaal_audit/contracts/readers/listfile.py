@@ -63,13 +63,15 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
 def contracts_from_mappings(items: list[Any], columns: ColumnMap, label: str = "contract") -> Iterator[Contract | RowProblem]:
     """Mappings keyed by field names or register headers -> contracts (used for pack examples too)."""
     fields = set(columns.aliases)
+    seen: dict[tuple[str, ...], dict[int, str]] = {}  # items of one list mostly share their keys
     for n, item in enumerate(items, 1):
         source = f"{label} {n}"
         if not isinstance(item, dict):
             yield RowProblem(source, Reason.of("not_mapping"))
             continue
         keys = list(item)
-        assigned = columns.assign(keys)
+        signature = tuple(str(key) for key in keys)
+        assigned = seen[signature] if signature in seen else seen.setdefault(signature, columns.assign(keys))
         values: dict[str, Any] = {}
         headers: dict[str, str] = {}
         for i, key in enumerate(keys):

@@ -50,14 +50,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from datetime import timedelta
 from typing import Any, BinaryIO, Iterator
 
 from ...errors import InputError
 from ..columns import ColumnMap
 from ..financing import UNCEFACT_CODES, FinancingForm, form_from_unit
 from ..model import Contract
-from ..parsing import parse_date
+from ..parsing import ContractTerm
 from ..reasons import Reason
 from . import RowProblem, row_to_contract
 
@@ -297,12 +296,10 @@ def _fields(release: dict, tender: dict, award: dict, contract: dict, parties: d
     fields.update(start=period.get("startDate"), end=period.get("endDate"))
     if period.get("endDate") in (None, "") and period.get("durationInDays") not in (None, ""):
         days = _whole(period["durationInDays"], f"{name}.durationInDays", "not_whole_days")
-        try:
-            start = parse_date(period.get("startDate"))
-        except ValueError:
-            start = None  # the model names the bad start date
-        if start is not None and days:
-            fields["end"] = start + timedelta(days=days - 1)
+        if days < 0:
+            raise _FieldError(f"{name}.durationInDays", Reason.of("term_not_positive", value=days))
+        if days:
+            fields["term"] = ContractTerm(days=days)  # start + durationInDays - 1 is the end
     # the ceiling for extensions is often only on the tender's period, the dates on the contract's
     fields["max_end"] = next((p["maxExtentDate"] for _, p in periods if p.get("maxExtentDate")), None)
     if tender.get("hasRenewal") is False:

@@ -6,7 +6,9 @@ contract of a register with ``subject`` a :class:`sociaal_audit.contracts.model.
 an unknown field is ``not_applicable``, never a fail. Tests (``test:``):
 
 * ``duration``: fails when the possible term, start to the maximum end date (or, without one, the
-  end plus all extension options), is longer than ``max_years``; an open-ended (tacitly renewed) contract fails.
+  end plus all extension options; a register that gives a term instead of an end date, "4 jaar" or
+  "2+1+1", ends it at start plus the term), is longer than ``max_years``; an open-ended (tacitly
+  renewed) contract fails.
 * ``financing``: fails when the financing form is one of ``forms`` (default inspanningsgericht:
   per hour, etmaal, product code).
 * ``referral_clause``: fails when the register says the contract has no "at most two referrals"
