@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import IO, Any
 
 from ..baseline import fingerprint
 from .sarif import contract_line, corpus_items
+from .streams import write_run
 
 NAME = "csv"
 BINARY = False
@@ -56,21 +57,21 @@ def _row(**cells: Any) -> list[Any]:
     return [cells.get(name) for name in COLUMNS]
 
 
-def _document_rows(run: Any) -> list[list[Any]]:
+def _document_rows(d: Any) -> list[list[Any]]:
+    """One row per rule result of document ``d``."""
     rows: list[list[Any]] = []
-    for d in run.documents:
-        for r in d.results:
-            loc = r.locations[0] if r.locations else None
-            sup = r.suppressed
-            rows.append(_row(
-                path=d.path, document=d.title, municipality=d.municipality, kind=d.kind, rule=r.rule,
-                principles=" ".join(r.principles), theme=r.theme, severity=r.severity, status=r.status,
-                line=loc.line if loc else None, column=loc.column if loc else None, page=loc.page if loc else None,
-                article=loc.article_title if loc else None, lid=loc.lid if loc else None, message=r.message,
-                quote=loc.quote if loc else r.looked_for, fingerprint=fingerprint(r) if r.status == "fail" else None,
-                suppressed="yes" if sup is not None else ("no" if r.status == "fail" else None),
-                suppression_reason=sup.reason if sup is not None else None, baseline=r.baseline,
-            ))
+    for r in d.results:
+        loc = r.locations[0] if r.locations else None
+        sup = r.suppressed
+        rows.append(_row(
+            path=d.path, document=d.title, municipality=d.municipality, kind=d.kind, rule=r.rule,
+            principles=" ".join(r.principles), theme=r.theme, severity=r.severity, status=r.status,
+            line=loc.line if loc else None, column=loc.column if loc else None, page=loc.page if loc else None,
+            article=loc.article_title if loc else None, lid=loc.lid if loc else None, message=r.message,
+            quote=loc.quote if loc else r.looked_for, fingerprint=fingerprint(r) if r.status == "fail" else None,
+            suppressed="yes" if sup is not None else ("no" if r.status == "fail" else None),
+            suppression_reason=sup.reason if sup is not None else None, baseline=r.baseline,
+        ))
     return rows
 
 
@@ -128,17 +129,32 @@ def _register_rows(run: Any, lang: str) -> list[list[Any]]:
     return rows
 
 
-def _rows(run: Any, lang: str = "nl") -> list[list[Any]]:
-    rows = _document_rows(run) + _corpus_rows(run, lang) + _register_rows(run, lang)
-    for e in run.errors:
-        rows.append(_row(path=e.path, severity="error", status="input_error", message=e.message))
-    return rows
+class Stream:
+    """Writes the CSV of a run to ``fh`` document by document, byte-identical to :func:`render`:
+    the header, each document's rows as it is checked, then corpus, register and error rows."""
+
+    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
+        self.fh = fh
+        self.lang = options.lang
+        self.writer = csv.writer(fh, lineterminator="\r\n")
+
+    def _write(self, rows: list[list[Any]]) -> None:
+        for row in rows:
+            self.writer.writerow([safe_cell(v) for v in row])
+
+    def start(self, run: Any) -> None:
+        self.fh.write("\ufeff")
+        self.writer.writerow(COLUMNS)
+
+    def document(self, d: Any) -> None:
+        self._write(_document_rows(d))
+
+    def finish(self, run: Any) -> None:
+        self._write(_corpus_rows(run, self.lang) + _register_rows(run, self.lang))
+        self._write([_row(path=e.path, severity="error", status="input_error", message=e.message) for e in run.errors])
 
 
 def render(run: Any, options: Any) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in _rows(run, options.lang):
-        writer.writerow([safe_cell(v) for v in row])
-    return "\ufeff" + buf.getvalue()
+    write_run(Stream(buf, options, in_memory=True), run)
+    return buf.getvalue()

@@ -15,11 +15,13 @@ without a place annotate the group's first document.
 
 from __future__ import annotations
 
+import io
 import os
-from typing import Any
+from typing import IO, Any
 
 from .labels import summary_line, where
 from .sarif import contract_line, contract_message, corpus_items, error_line
+from .streams import copy_spool, spool, write_run
 
 NAME = "github"
 BINARY = False
@@ -101,56 +103,81 @@ def _plain(r: Any, path: str, lang: str) -> str:
     return f"{place}: {r.rule} [{state}] {r.message}"
 
 
-def render(run: Any, options: Any) -> str:
-    lang = options.lang
-    lines: list[str] = []
-    quiet: list[str] = []
-    for d in run.documents:
+class Stream:
+    """Writes the workflow commands of a run to ``fh`` document by document, byte-identical to
+    :func:`render`: each document's annotations as it is checked; the plain lines of suppressed
+    and known findings wait in a spool and follow the annotations, before the summary line."""
+
+    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
+        self.fh = fh
+        self.lang = options.lang
+        self.quiet = spool(in_memory)
+
+    def _write(self, lines: list[str]) -> None:
+        self.fh.write("".join(line + "\n" for line in lines))
+
+    def start(self, run: Any) -> None:
+        pass
+
+    def document(self, d: Any) -> None:
+        lang = self.lang
+        lines: list[str] = []
         for r in d.results:
             if r.status == "fail":
                 if r.suppressed is not None or r.baseline == "unchanged":
-                    quiet.append(_plain(r, d.path, lang))
+                    self.quiet.write(_plain(r, d.path, lang) + "\n")
                 else:
                     lines.append(_annotation(r, d.path, lang))
             elif r.status == "error":
                 lines.append(command("error", f"{r.rule}: {r.message}", file=d.path, title=r.rule))
         for s in d.unused_suppressions:
             lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
-    for c in run.corpus:
-        if c.status == "error":
-            lines.append(command("error", f"{c.rule}: {c.message}", file=c.documents[0] if c.documents else None,
-                                 title=c.rule))
-        if c.status != "fail":
-            continue
-        for item in corpus_items(c, lang):
-            loc = item.primary
-            if c.baseline == "unchanged":
-                place = f"{item.path}:{loc.line}" if loc else item.path
-                quiet.append(f"{place}: {c.rule} [{_t('known', lang)}] {item.message}")
+        self._write(lines)
+
+    def finish(self, run: Any) -> None:
+        lang = self.lang
+        lines: list[str] = []
+        for c in run.corpus:
+            if c.status == "error":
+                lines.append(command("error", f"{c.rule}: {c.message}", file=c.documents[0] if c.documents else None,
+                                     title=c.rule))
+            if c.status != "fail":
                 continue
-            text = item.message + (f"\n“{loc.quote}”" if loc else "")
-            for other in item.related:
-                text += f"\n{_t('also', lang)}: {other.path}:{other.line} {other.article_title or other.document_title}"
-            lines.append(command(COMMANDS[c.severity], text, file=item.path, line=loc.line if loc else None,
-                                 col=loc.column if loc else None, title=f"{c.rule} ({', '.join(c.principles)})"))
-    for reg in run.contracts:
-        for f in reg.findings:
-            if f.status == "error":
-                lines.append(command("error", f"{f.rule}: {f.message}", file=reg.path, title=f.rule))
-            elif f.status == "fail":
-                text = contract_message(f)
-                if f.contract and f.source:
-                    text += f"\n{f.contract}" + (f" ({f.title})" if f.title else "") + f", {f.source}"
-                lines.append(command(COMMANDS[f.severity], text, file=reg.path, line=contract_line(f.source),
-                                     title=f"{f.rule} ({', '.join(f.principles)})"))
-        for problem in reg.problems:
-            lines.append(command("warning", problem, file=reg.path))
-        if reg.omitted:
-            lines.append(command("notice", _t("omitted", lang, n=reg.omitted), file=reg.path))
-    for s in run.unused_suppressions:
-        lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
-    for e in run.errors:  # a malformed suppression annotates its line
-        lines.append(command("error", e.message, file=e.path, line=error_line(e)))
-    lines.extend(quiet)
-    lines.append(summary_line(run, lang))
-    return "\n".join(lines) + "\n"
+            for item in corpus_items(c, lang):
+                loc = item.primary
+                if c.baseline == "unchanged":
+                    place = f"{item.path}:{loc.line}" if loc else item.path
+                    self.quiet.write(f"{place}: {c.rule} [{_t('known', lang)}] {item.message}\n")
+                    continue
+                text = item.message + (f"\n“{loc.quote}”" if loc else "")
+                for other in item.related:
+                    text += f"\n{_t('also', lang)}: {other.path}:{other.line} {other.article_title or other.document_title}"
+                lines.append(command(COMMANDS[c.severity], text, file=item.path, line=loc.line if loc else None,
+                                     col=loc.column if loc else None, title=f"{c.rule} ({', '.join(c.principles)})"))
+        for reg in run.contracts:
+            for f in reg.findings:
+                if f.status == "error":
+                    lines.append(command("error", f"{f.rule}: {f.message}", file=reg.path, title=f.rule))
+                elif f.status == "fail":
+                    text = contract_message(f)
+                    if f.contract and f.source:
+                        text += f"\n{f.contract}" + (f" ({f.title})" if f.title else "") + f", {f.source}"
+                    lines.append(command(COMMANDS[f.severity], text, file=reg.path, line=contract_line(f.source),
+                                         title=f"{f.rule} ({', '.join(f.principles)})"))
+            for problem in reg.problems:
+                lines.append(command("warning", problem, file=reg.path))
+            if reg.omitted:
+                lines.append(command("notice", _t("omitted", lang, n=reg.omitted), file=reg.path))
+        for s in run.unused_suppressions:
+            lines.append(command("warning", _t("unused", lang, rule=s.rule, reason=s.reason), file=s.path, line=s.line))
+        for e in run.errors:  # a malformed suppression annotates its line
+            lines.append(command("error", e.message, file=e.path, line=error_line(e)))
+        self._write(lines)
+        copy_spool(self.quiet, self.fh)
+        self._write([summary_line(run, lang)])
+
+
+def render(run: Any, options: Any) -> str:
+    buf = io.StringIO()
+    write_run(Stream(buf, options, in_memory=True), run)
+    return buf.getvalue()

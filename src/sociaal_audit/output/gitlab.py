@@ -14,11 +14,12 @@ the second named in the description) or one per result at its first location.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import io
+from typing import IO, Any
 
 from ..baseline import fingerprint
 from .sarif import artifact_uri, contract_line, contract_message, corpus_items, result_fingerprint
+from .streams import JsonArray, write_run
 
 NAME = "gitlab"
 BINARY = False
@@ -45,16 +46,21 @@ def _issue(rule: str, principles: list[str], theme: str, severity: str, message:
     }
 
 
-def build(run: Any, lang: str) -> list[dict[str, Any]]:
+def _document_issues(d: Any, lang: str) -> list[dict[str, Any]]:
     issues: list[dict[str, Any]] = []
-    for d in run.documents:
-        for r in d.results:
-            if r.status != "fail":
-                continue
-            line = r.locations[0].line if r.locations else 1
-            reason = r.suppressed.reason if r.suppressed is not None else None
-            issues.append(_issue(r.rule, r.principles, r.theme, r.severity, r.message, d.path, line,
-                                 fingerprint(r), reason, lang))
+    for r in d.results:
+        if r.status != "fail":
+            continue
+        line = r.locations[0].line if r.locations else 1
+        reason = r.suppressed.reason if r.suppressed is not None else None
+        issues.append(_issue(r.rule, r.principles, r.theme, r.severity, r.message, d.path, line,
+                             fingerprint(r), reason, lang))
+    return issues
+
+
+def _run_issues(run: Any, lang: str) -> list[dict[str, Any]]:
+    """Issues of the results across documents and of the contract registers."""
+    issues: list[dict[str, Any]] = []
     also = _TEXT["also"].get(lang) or _TEXT["also"]["nl"]
     for c in run.corpus:
         if c.status != "fail":
@@ -74,5 +80,35 @@ def build(run: Any, lang: str) -> list[dict[str, Any]]:
     return issues
 
 
+def build(run: Any, lang: str) -> list[dict[str, Any]]:
+    issues = [issue for d in run.documents for issue in _document_issues(d, lang)]
+    return issues + _run_issues(run, lang)
+
+
+class Stream:
+    """Writes the code quality report of a run to ``fh`` document by document, byte-identical to
+    :func:`render`: a JSON list whose items are written as each document is checked."""
+
+    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
+        self.fh = fh
+        self.lang = options.lang
+        self.array = JsonArray(fh)
+
+    def start(self, run: Any) -> None:
+        pass
+
+    def document(self, d: Any) -> None:
+        for issue in _document_issues(d, self.lang):
+            self.array.add(issue)
+
+    def finish(self, run: Any) -> None:
+        for issue in _run_issues(run, self.lang):
+            self.array.add(issue)
+        self.array.close()
+        self.fh.write("\n")
+
+
 def render(run: Any, options: Any) -> str:
-    return json.dumps(build(run, options.lang), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write_run(Stream(buf, options, in_memory=True), run)
+    return buf.getvalue()

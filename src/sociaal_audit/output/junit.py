@@ -16,11 +16,13 @@ Unreadable rows are errors.
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from .labels import where
 from .sarif import contract_line, corpus_items
+from .streams import copy_spool, spool, write_run
 
 NAME = "junit"
 BINARY = False
@@ -172,35 +174,75 @@ def _register_suite(suite: ET.Element, reg: Any, titles: dict[str, str], lang: s
     return counts
 
 
-def render(run: Any, options: Any) -> str:
-    lang = options.lang
-    titles = {r.id: r.title.get(lang) or r.title["nl"] for r in run.rules}
-    root = ET.Element("testsuites", {"name": "sociaal-audit"})
-    total: dict[str, int] = {}
-    for d in run.documents:
-        suite = ET.SubElement(root, "testsuite", {"name": _clean(f"{d.path} — {d.title}"), "file": d.path})
+def _suite_text(suite: ET.Element) -> str:
+    """A suite as it appears inside the indented ``<testsuites>`` element (without the indentation
+    before its opening tag)."""
+    ET.indent(suite, level=1)
+    return ET.tostring(suite, encoding="unicode")
+
+
+class Stream:
+    """Writes the JUnit XML of a run to ``fh`` document by document, byte-identical to
+    :func:`render`. The root element carries the totals, so the suites wait in a spool and the
+    file is written at the end."""
+
+    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
+        self.fh = fh
+        self.lang = options.lang
+        self.suites = spool(in_memory)
+        self.count = 0
+        self.total: dict[str, int] = {}
+        self.titles: dict[str, str] = {}
+
+    def _add(self, suite: ET.Element, counts: dict[str, int]) -> None:
+        self.suites.write("\n  " + _suite_text(suite))
+        self.count += 1
+        _add(self.total, counts)
+
+    def start(self, run: Any) -> None:
+        self.titles = {r.id: r.title.get(self.lang) or r.title["nl"] for r in run.rules}
+
+    def document(self, d: Any) -> None:
+        suite = ET.Element("testsuite", {"name": _clean(f"{d.path} — {d.title}"), "file": d.path})
         counts: dict[str, int] = {}
         for r in d.results:
-            outcome = _case(suite, r, d.path, titles, lang)
+            outcome = _case(suite, r, d.path, self.titles, self.lang)
             counts[outcome] = counts.get(outcome, 0) + 1
         _count(suite, counts)
-        for k, v in counts.items():
-            total[k] = total.get(k, 0) + v
-    if run.corpus:
-        suite = ET.SubElement(root, "testsuite", {"name": "corpus"})
-        _add(total, _corpus_suite(suite, run.corpus, titles, lang))
-    for reg in run.contracts:
-        suite = ET.SubElement(root, "testsuite", {"name": _clean(_t("register", lang, path=reg.path, n=reg.contracts)),
-                                                  "file": reg.path})
-        _add(total, _register_suite(suite, reg, titles, lang))
-    if run.errors:
-        suite = ET.SubElement(root, "testsuite", {"name": _t("input_errors", lang)})
-        for e in run.errors:
-            case = ET.SubElement(suite, "testcase", {"classname": e.path, "name": _t("read", lang), "file": e.path})
-            error = ET.SubElement(case, "error", {"message": _clean(e.message), "type": "input_error"})
-            error.text = _clean(e.message)
-        _count(suite, {"error": len(run.errors)})
-        total["error"] = total.get("error", 0) + len(run.errors)
-    _count(root, total)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        self._add(suite, counts)
+
+    def finish(self, run: Any) -> None:
+        lang, titles = self.lang, self.titles
+        if run.corpus:
+            suite = ET.Element("testsuite", {"name": "corpus"})
+            self._add(suite, _corpus_suite(suite, run.corpus, titles, lang))
+        for reg in run.contracts:
+            suite = ET.Element("testsuite", {"name": _clean(_t("register", lang, path=reg.path, n=reg.contracts)),
+                                             "file": reg.path})
+            self._add(suite, _register_suite(suite, reg, titles, lang))
+        if run.errors:
+            suite = ET.Element("testsuite", {"name": _t("input_errors", lang)})
+            for e in run.errors:
+                case = ET.SubElement(suite, "testcase", {"classname": e.path, "name": _t("read", lang), "file": e.path})
+                error = ET.SubElement(case, "error", {"message": _clean(e.message), "type": "input_error"})
+                error.text = _clean(e.message)
+            _count(suite, {"error": len(run.errors)})
+            self._add(suite, {"error": len(run.errors)})
+        root = ET.Element("testsuites", {"name": "sociaal-audit"})
+        _count(root, self.total)
+        self.fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.count:
+            self.fh.write(ET.tostring(root, encoding="unicode") + "\n")
+            self.suites.close()
+            return
+        root.text = "-"  # the opening tag alone: attribute values escape '>', so the first one ends it
+        opening = ET.tostring(root, encoding="unicode")
+        self.fh.write(opening[: opening.index(">") + 1])
+        copy_spool(self.suites, self.fh)
+        self.fh.write("\n</testsuites>\n")
+
+
+def render(run: Any, options: Any) -> str:
+    buf = io.StringIO()
+    write_run(Stream(buf, options, in_memory=True), run)
+    return buf.getvalue()

@@ -26,15 +26,17 @@ every format places contract and corpus results the same way.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from ..baseline import fingerprint, heading_without_number
 from .labels import label
+from .streams import copy_spool, dumps as _dumps, indented_json, spool, write_run
 
 NAME = "sarif"
 BINARY = False
@@ -313,7 +315,8 @@ def _contract_result(reg: Any, f: Any, rule_index: dict[str, int], lang: str) ->
     return result
 
 
-def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
+def _error_notes(run: Any) -> list[dict[str, Any]]:
+    """Input errors of the run, each at its file (and line, for a malformed suppression)."""
     notes: list[dict[str, Any]] = []
     for e in run.errors:
         physical: dict[str, Any] = {"artifactLocation": artifact_location(e.path)}
@@ -321,15 +324,23 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
         if line is not None:
             physical["region"] = {"startLine": line}
         notes.append({"level": "error", "message": {"text": e.message}, "locations": [{"physicalLocation": physical}]})
-    for d in run.documents:
-        for r in d.results:
-            if r.status == "error":
-                notes.append({
-                    "level": "error",
-                    "message": {"text": f"{r.rule}: {r.message}"},
-                    "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
-                    "associatedRule": {"id": r.rule},
-                })
+    return notes
+
+
+def _document_notes(d: Any) -> list[dict[str, Any]]:
+    """Rules that could not run on document ``d``."""
+    return [{
+        "level": "error",
+        "message": {"text": f"{r.rule}: {r.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(d.path)}}],
+        "associatedRule": {"id": r.rule},
+    } for r in d.results if r.status == "error"]
+
+
+def _corpus_and_register_notes(run: Any, lang: str) -> list[dict[str, Any]]:
+    """Corpus rules that could not run; register rules that could not run, unreadable rows and
+    findings left out of a register."""
+    notes: list[dict[str, Any]] = []
     for c in run.corpus:
         if c.status == "error":
             notes.append({
@@ -350,37 +361,24 @@ def _notifications(run: Any, lang: str) -> list[dict[str, Any]]:
         if reg.omitted:
             notes.append({"level": "note", "message": {"text": _t("omitted", lang, path=reg.path, n=reg.omitted)},
                           "locations": [register]})
-    unused = [s for d in run.documents for s in d.unused_suppressions] + list(run.unused_suppressions)
-    for s in unused:
-        where: dict[str, Any] = {"artifactLocation": artifact_location(s.path)}
-        if s.line:
-            where["region"] = {"startLine": s.line}
-        notes.append({
-            "level": "warning",
-            "message": {"text": _t("unused", lang, rule=s.rule) + f" ({s.reason})"},
-            "locations": [{"physicalLocation": where}],
-        })
     return notes
 
 
-def build(run: Any, lang: str) -> dict[str, Any]:
-    rules = [_rule_descriptor(r, lang) for r in run.rules]
-    rule_index = {r.id: i for i, r in enumerate(run.rules)}
-    results: list[dict[str, Any]] = []
-    for d in run.documents:
-        for r in d.results:
-            if r.status == "fail":
-                results.append(_result(r, d.path, rule_index, lang))
-    for c in run.corpus:
-        if c.status == "fail":
-            results.extend(_corpus_results(c, rule_index, lang))
-    for reg in run.contracts:
-        for f in reg.findings:
-            if f.status == "fail":
-                results.append(_contract_result(reg, f, rule_index, lang))
-    rule_errors = (any(r.status == "error" for d in run.documents for r in d.results)
-                   or any(c.status == "error" for c in run.corpus)
-                   or any(f.status == "error" for reg in run.contracts for f in reg.findings))
+def _unused_note(s: Any, lang: str) -> dict[str, Any]:
+    where: dict[str, Any] = {"artifactLocation": artifact_location(s.path)}
+    if s.line:
+        where["region"] = {"startLine": s.line}
+    return {
+        "level": "warning",
+        "message": {"text": _t("unused", lang, rule=s.rule) + f" ({s.reason})"},
+        "locations": [{"physicalLocation": where}],
+    }
+
+
+def _head_and_tail(run: Any, lang: str, rules: list[dict[str, Any]], notifications: list[dict[str, Any]],
+                   successful: bool, results: list[Any]) -> str | tuple[str, str]:
+    """The SARIF log around its results: the whole text when ``results`` is empty, else the text
+    before and after the results array's items (which are written 8 spaces deep)."""
     sarif_run: dict[str, Any] = {
         "tool": {"driver": {
             "name": run.tool.name,
@@ -389,8 +387,7 @@ def build(run: Any, lang: str) -> dict[str, Any]:
             "language": "en-US" if lang == "en" else "nl-NL",
             "rules": rules,
         }},
-        "invocations": [{"executionSuccessful": not run.errors and not rule_errors,
-                         "toolExecutionNotifications": _notifications(run, lang)}],
+        "invocations": [{"executionSuccessful": successful, "toolExecutionNotifications": notifications}],
         "originalUriBaseIds": {SRCROOT: {"description": {"text": _t("srcroot", lang)}}},
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -398,8 +395,77 @@ def build(run: Any, lang: str) -> dict[str, Any]:
     }
     if run.date:
         sarif_run["properties"]["date"] = run.date
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
+    text = _dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [sarif_run]}) + "\n"
+    if not results:
+        return text
+    marker = " " * RESULT_INDENT + json.dumps(_SENTINEL)
+    i = text.index(marker)
+    return text[:i], text[i + len(marker):]
+
+
+# ----- writing, all at once or streamed -----------------------------------------------------------
+
+RESULT_INDENT = 8  # $schema/runs[0]/results[i]: the depth of a result in the indented log
+_SENTINEL = "__sociaal_audit_results__"
+
+
+class Stream:
+    """Writes the SARIF log of a run to ``fh`` document by document, byte-identical to
+    :func:`render`. The invocation (with its notifications) comes before the results in the log
+    but depends on every document, so the results wait in a spool and the log is written at the end."""
+
+    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
+        self.fh = fh
+        self.lang = options.lang
+        self.results = spool(in_memory)
+        self.count = 0
+        self.rule_index: dict[str, int] = {}
+        self.rules: list[dict[str, Any]] = []
+        self.document_notes: list[dict[str, Any]] = []
+        self.unused: list[Any] = []
+
+    def start(self, run: Any) -> None:
+        self.rules = [_rule_descriptor(r, self.lang) for r in run.rules]
+        self.rule_index = {r.id: i for i, r in enumerate(run.rules)}
+
+    def _add(self, result: dict[str, Any]) -> None:
+        self.results.write(("" if self.count == 0 else ",\n") + indented_json(result, RESULT_INDENT))
+        self.count += 1
+
+    def document(self, d: Any) -> None:
+        for r in d.results:
+            if r.status == "fail":
+                self._add(_result(r, d.path, self.rule_index, self.lang))
+        self.document_notes.extend(_document_notes(d))
+        self.unused.extend(d.unused_suppressions)
+
+    def finish(self, run: Any) -> None:
+        lang = self.lang
+        for c in run.corpus:
+            if c.status == "fail":
+                for result in _corpus_results(c, self.rule_index, lang):
+                    self._add(result)
+        for reg in run.contracts:
+            for f in reg.findings:
+                if f.status == "fail":
+                    self._add(_contract_result(reg, f, self.rule_index, lang))
+        notifications = [*_error_notes(run), *self.document_notes, *_corpus_and_register_notes(run, lang),
+                         *(_unused_note(s, lang) for s in [*self.unused, *run.unused_suppressions])]
+        rule_errors = (bool(self.document_notes) or any(c.status == "error" for c in run.corpus)
+                       or any(f.status == "error" for reg in run.contracts for f in reg.findings))
+        framed = _head_and_tail(run, lang, self.rules, notifications, not run.errors and not rule_errors,
+                                [_SENTINEL] if self.count else [])
+        if isinstance(framed, str):
+            self.fh.write(framed)
+            self.results.close()
+            return
+        head, tail = framed
+        self.fh.write(head)
+        copy_spool(self.results, self.fh)
+        self.fh.write(tail)
 
 
 def render(run: Any, options: Any) -> str:
-    return json.dumps(build(run, options.lang), ensure_ascii=False, indent=2) + "\n"
+    buf = io.StringIO()
+    write_run(Stream(buf, options, in_memory=True), run)
+    return buf.getvalue()
