@@ -124,20 +124,32 @@ def relative_path(path: str, base_dir: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def _entries(run: RunResult, base_dir: str) -> list[tuple[Entry, Result | CorpusResult]]:
-    out: list[tuple[Entry, Result | CorpusResult]] = []
-    for doc in run.documents:
-        rel = relative_path(doc.path, base_dir)
-        for r in doc.results:
-            if r.status == "fail" and r.suppressed is None:
-                loc = r.locations[0] if r.locations else None
-                out.append((Entry(rel, r.rule, fingerprint(r), loc.article_title if loc else None,
-                                  loc.quote if loc else None, evidence(r)), r))
-    for c in run.corpus:
+def _document_entries(doc: Any, base_dir: str) -> list[tuple[Entry, Result]]:
+    out: list[tuple[Entry, Result]] = []
+    rel = relative_path(doc.path, base_dir)
+    for r in doc.results:
+        if r.status == "fail" and r.suppressed is None:
+            loc = r.locations[0] if r.locations else None
+            out.append((Entry(rel, r.rule, fingerprint(r), loc.article_title if loc else None,
+                              loc.quote if loc else None, evidence(r)), r))
+    return out
+
+
+def _corpus_entries(corpus: list[CorpusResult]) -> list[tuple[Entry, CorpusResult]]:
+    out: list[tuple[Entry, CorpusResult]] = []
+    for c in corpus:
         if c.status == "fail":
             loc = c.locations[0] if c.locations else None
             out.append((Entry(c.group, c.rule, fingerprint(c), loc.article_title if loc else None,
                               loc.quote if loc else None, (fingerprint(c),)), c))
+    return out
+
+
+def _entries(run: RunResult, base_dir: str) -> list[tuple[Entry, Result | CorpusResult]]:
+    out: list[tuple[Entry, Result | CorpusResult]] = []
+    for doc in run.documents:
+        out.extend(_document_entries(doc, base_dir))
+    out.extend(_corpus_entries(run.corpus))
     return out
 
 
@@ -202,33 +214,54 @@ def _known(current: Entry, candidate: Entry, whole_document: bool) -> bool:
     return now <= then or (bool(now & then) and len(now) <= len(then))
 
 
+class Matcher:
+    """Compares findings with a baseline one document at a time (a streamed run keeps no
+    documents), then the results across documents; holds only the baseline's entries."""
+
+    def __init__(self, baseline_path: str, rules: list[Any]) -> None:
+        self.unused: dict[str, dict[str, list[Entry]]] = {}  # path -> rule -> entries not yet matched
+        for e in load(baseline_path):
+            self.unused.setdefault(e.path, {}).setdefault(e.rule, []).append(e)
+        self.whole_document = {r.id for r in rules if r.kind in WHOLE_DOCUMENT_KINDS}
+        self.info = BaselineInfo(path=baseline_path)
+        self.base_dir = os.path.dirname(baseline_path) or "."
+
+    def _match(self, found: list[tuple[Entry, Any]], checked: str) -> None:
+        """Mark each finding ``new`` or ``unchanged``; count the baseline entries of ``checked``
+        (a document or a group) that are fixed: none of their places is quoted any more (a new
+        place joining a finding does not fix it)."""
+        present: dict[str, set[str]] = {}  # every place still quoted, per rule
+        for entry, result in found:
+            present.setdefault(entry.rule, set()).update(entry.places())
+            candidates = self.unused.get(entry.path, {}).get(entry.rule, [])
+            match = next((c for c in candidates if _known(entry, c, entry.rule in self.whole_document)), None)
+            if match is not None:
+                candidates.remove(match)
+                result.baseline = "unchanged"
+                self.info.unchanged += 1
+            else:
+                result.baseline = "new"
+                self.info.new += 1
+        for rule, left in self.unused.pop(checked, {}).items():
+            self.info.fixed += sum(1 for e in left if not (e.places() & present.get(rule, set())))
+
+    def document(self, doc: Any) -> None:
+        self._match(_document_entries(doc, self.base_dir), relative_path(doc.path, self.base_dir))
+
+    def corpus(self, corpus: list[CorpusResult]) -> int:
+        """Mark the results across documents; the number that are known (they count as baselined)."""
+        found = _corpus_entries(corpus)
+        for group in dict.fromkeys(c.group for c in corpus):  # only groups of this run can have fixed findings
+            self._match([(e, r) for e, r in found if e.path == group], group)
+        return sum(1 for _, r in found if r.baseline == "unchanged")
+
+
 def apply(run: RunResult, baseline_path: str) -> BaselineInfo:
     """Mark every failed, unsuppressed result ``new`` or ``unchanged``; count the fixed ones."""
-    unused: dict[tuple[str, str], list[Entry]] = {}
-    for e in load(baseline_path):
-        unused.setdefault((e.path, e.rule), []).append(e)
-    whole_document = {r.id for r in run.rules if r.kind in WHOLE_DOCUMENT_KINDS}
-    info = BaselineInfo(path=baseline_path)
-    base_dir = os.path.dirname(baseline_path) or "."
-    present: dict[tuple[str, str], set[str]] = {}  # every place still quoted, per document and rule
-    for entry, result in _entries(run, base_dir):
-        present.setdefault((entry.path, entry.rule), set()).update(entry.places())
-        candidates = unused.get((entry.path, entry.rule), [])
-        match = next((c for c in candidates if _known(entry, c, entry.rule in whole_document)), None)
-        if match is not None:
-            candidates.remove(match)
-            result.baseline = "unchanged"
-            info.unchanged += 1
-        else:
-            result.baseline = "new"
-            info.new += 1
-    # only documents checked in this run can have fixed findings (pre-commit passes a few files);
-    # a finding is fixed when none of its places is quoted any more (not when a new place joined it)
-    checked = {relative_path(d.path, base_dir) for d in run.documents} | {c.group for c in run.corpus}
-    info.fixed = sum(
-        1 for (path, rule), left in unused.items() if path in checked
-        for e in left if not (e.places() & present.get((path, rule), set()))
-    )
-    run.baseline = info
+    matcher = Matcher(baseline_path, run.rules)
+    for doc in run.documents:
+        matcher.document(doc)
+    matcher.corpus(run.corpus)
+    run.baseline = matcher.info
     run.finalize()
-    return info
+    return matcher.info

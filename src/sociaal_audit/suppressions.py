@@ -208,17 +208,22 @@ def apply_inline(result: DocumentResult, suppressions: list[InlineSuppression]) 
                 result.unused_suppressions.append(sup.model(result.path, ref))
 
 
-def apply_config(run: RunResult, config: Config) -> None:
-    """Mark failed results covered by the config's ``ignore`` entries; record the unused entries."""
-    if not config.ignore:
-        return
-    used: set[tuple[int, str]] = set()
-    applied: set[int] = set()  # entries whose paths cover a document of this run
-    for doc in run.documents:
+class ConfigIgnores:
+    """The config's ``ignore`` entries applied one document at a time (a streamed run keeps no
+    documents); :meth:`unused` lists the entries that matched nothing once all are seen."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.used: set[tuple[int, str]] = set()
+        self.applied: set[int] = set()  # entries whose paths cover a document of this run
+
+    def document(self, doc: DocumentResult) -> None:
+        """Mark the failed results of ``doc`` that an entry covers."""
+        config = self.config
         entries = [(i, e) for i, e in enumerate(config.ignore) if path_matches(e.path, doc.path, config.base_dir)]
         if not entries:
-            continue
-        applied.update(i for i, _ in entries)
+            return
+        self.applied.update(i for i, _ in entries)
         for r in doc.results:
             if r.status != "fail" or r.suppressed is not None:
                 continue
@@ -226,14 +231,29 @@ def apply_config(run: RunResult, config: Config) -> None:
                 ref = next((ref for ref in entry.rules if rule_matches(ref, r.rule)), None)
                 if ref is not None:
                     r.suppressed = _config_model(config, i, ref)
-                    used.add((i, ref))
+                    self.used.add((i, ref))
                     break
-    for i, entry in enumerate(config.ignore):
-        if i not in applied and covers_a_file(entry.path, config.base_dir):
-            continue  # its documents exist but were not checked in this run (pre-commit passes a few files)
-        for ref in entry.rules:
-            if (i, ref) not in used:
-                run.unused_suppressions.append(_config_model(config, i, ref))
+
+    def unused(self) -> list[Suppression]:
+        out: list[Suppression] = []
+        config = self.config
+        for i, entry in enumerate(config.ignore):
+            if i not in self.applied and covers_a_file(entry.path, config.base_dir):
+                continue  # its documents exist but were not checked in this run (pre-commit passes a few files)
+            for ref in entry.rules:
+                if (i, ref) not in self.used:
+                    out.append(_config_model(config, i, ref))
+        return out
+
+
+def apply_config(run: RunResult, config: Config) -> None:
+    """Mark failed results covered by the config's ``ignore`` entries; record the unused entries."""
+    if not config.ignore:
+        return
+    ignores = ConfigIgnores(config)
+    for doc in run.documents:
+        ignores.document(doc)
+    run.unused_suppressions.extend(ignores.unused())
 
 
 def covers_a_file(pattern: str, base_dir: str) -> bool:
@@ -274,22 +294,28 @@ def may_have_suppressions(path: str) -> bool:
     return b"sociaal-audit" in low or b"sociaal_audit" in low or b"sociaal audit" in low
 
 
-def apply_all(run: RunResult, config: Config, kind: str | None = None, max_bytes: int | None = None) -> None:
-    """Apply inline suppressions (re-reading only files that contain the directive) and config
-    ignores to ``run``; malformed suppressions become input errors naming file and line."""
+def apply_inline_to(doc_result: DocumentResult, kind: str | None, max_bytes: int | None,
+                    lang: str) -> list[InputErrorInfo]:
+    """Apply the inline suppressions of the document behind ``doc_result`` (read again only when
+    the file contains the directive); the malformed ones come back as input errors naming file and line."""
     from .documents import DEFAULT_MAX_BYTES, load_document
     from .errors import InputError
 
+    if not may_have_suppressions(doc_result.path):
+        return []
+    try:
+        doc = load_document(doc_result.path, kind=kind, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    except InputError:
+        return []  # it was read a moment ago; a file changed under us is not a suppression problem
+    found, problems = inline_suppressions(doc)
+    apply_inline(doc_result, found)
+    return [InputErrorInfo(path=doc_result.path, message=problem.message(lang)) for problem in problems]
+
+
+def apply_all(run: RunResult, config: Config, kind: str | None = None, max_bytes: int | None = None) -> None:
+    """Apply inline suppressions (re-reading only files that contain the directive) and config
+    ignores to ``run``; malformed suppressions become input errors naming file and line."""
     for doc_result in run.documents:
-        if not may_have_suppressions(doc_result.path):
-            continue
-        try:
-            doc = load_document(doc_result.path, kind=kind, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        except InputError:
-            continue  # it was read a moment ago; a file changed under us is not a suppression problem
-        found, problems = inline_suppressions(doc)
-        for problem in problems:
-            run.errors.append(InputErrorInfo(path=doc_result.path, message=problem.message(run.lang)))
-        apply_inline(doc_result, found)
+        run.errors.extend(apply_inline_to(doc_result, kind, max_bytes, run.lang))
     apply_config(run, config)
     run.finalize()

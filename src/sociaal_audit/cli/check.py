@@ -3,7 +3,13 @@
 The configuration (``sociaal-audit.yaml`` or ``[tool.sociaal-audit]`` in pyproject.toml, found in
 the working directory or a parent; ``--config`` names one) sets packs, rules, paths, fail-on, lang,
 ignores and a baseline; flags override it. Inline and config suppressions and the baseline are
-applied after the run: suppressed and known findings stay in every report but do not block.
+applied to each document as soon as it is checked: suppressed and known findings stay in every
+report but do not block.
+
+Every CI format (text, JSON, SARIF, CSV, GitHub, GitLab, JUnit) is streamed: each document's
+results are written (or spooled to a temporary file) as the document is done and then dropped, so
+memory stays flat however many documents a run has. The bytes equal those of the rendered run.
+Council reports (Markdown, HTML, PDF) are one document and are rendered from the whole run.
 """
 
 from __future__ import annotations
@@ -117,27 +123,50 @@ def refuse_inputs_as_outputs(outputs: list[str | None], protected: list[str]) ->
             refuse_input(path, protected)
 
 
-def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
-              use_baseline: bool = True):
-    """Collect and filter the files, check them with the configured packs, apply suppressions
-    and (when configured) the baseline. Returns the finalised RunResult."""
-    from .. import baseline as baseline_mod
-    from ..config import adjust_packs, check_rule_refs, filter_paths
+def check_options(cfg, **values):
+    """The runner's CheckOptions for a run with ``cfg``."""
+    from ..runner import CheckOptions
+
+    return CheckOptions(**values)
+
+
+def select_inputs(paths: list[str], cfg):
+    """(files and registers to check, sorted; errors of collecting them) after include/exclude."""
+    from ..config import filter_paths
+    from ..contracts.runner import register_inputs  # contract registers (CSV, XLSX, OCDS) in directories
     from ..documents.readers import known_extensions
     from ..files import collect_inputs
-    from ..results import InputErrorInfo
+
+    files, collect_errors = collect_inputs(paths, known_extensions())
+    return filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg), collect_errors
+
+
+def configured_packs(cfg):
+    """The packs of ``cfg`` with its rule settings applied; every rule reference must match a rule."""
+    from ..config import adjust_packs, check_rule_refs
     from ..rules.loader import load_packs
-    from ..runner import CheckOptions, check_paths
-    from ..suppressions import apply_all
-    from .progress import progress_bar
 
     packs = adjust_packs(load_packs(cfg.packs), cfg)
     check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
-    files, collect_errors = collect_inputs(paths, known_extensions())
-    from ..contracts.runner import register_inputs  # contract registers (CSV, XLSX, OCDS) in directories
+    return packs
 
-    files = filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg)
-    options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
+
+def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
+              use_baseline: bool = True):
+    """Collect and filter the files, check them with the configured packs, apply suppressions
+    and (when configured) the baseline. Returns the finalised RunResult with every document."""
+    from .. import baseline as baseline_mod
+    from ..results import InputErrorInfo
+    from ..runner import check_paths
+    from ..suppressions import apply_all
+    from .progress import progress_bar
+
+    packs = configured_packs(cfg)
+    if use_baseline and cfg.baseline:
+        baseline_mod.load(cfg.baseline)  # an unreadable baseline stops the run before it starts
+    files, collect_errors = select_inputs(paths, cfg)
+    options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
+                            jobs=jobs)
     with progress_bar() as progress:
         run = check_paths(files, options, packs=packs, progress=progress)
     for err in collect_errors:
@@ -148,79 +177,98 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     return run.finalize()
 
 
-def can_stream(format: str, output_targets: list, cfg) -> bool:
-    """JSON to one destination, without a baseline or config ignores (they need the whole run):
-    then results are written document by document and memory stays flat."""
-    return format == "json" and not output_targets and not cfg.baseline and not cfg.ignore
+def can_stream(formats: list[str], destinations: list[str | None]) -> bool:
+    """Every format has a stream (not the council reports) and at most one goes to standard output."""
+    from ..output.streams import STREAMED_FORMATS
+
+    to_stdout = [d for d in destinations if not d or d == "-"]
+    return all(f in STREAMED_FORMATS for f in formats) and len(to_stdout) <= 1
+
+
+def _blocking(doc_result, fail_on: str) -> int:
+    """Failed results of one document at or above ``fail_on`` that are neither suppressed nor known."""
+    from ..results import SEVERITY_RANK
+
+    if fail_on == "never":
+        return 0
+    floor = SEVERITY_RANK[fail_on]
+    return sum(1 for r in doc_result.results if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
+               and r.suppressed is None and r.baseline != "unchanged")
 
 
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
-                       output: str | None, protected: list[str] | None = None):
-    """Like :func:`run_check` for JSON, but each document's results are written as soon as they
-    are final (inline suppressions applied). Same bytes as the rendered run. Returns
-    (run without documents, number of blocking findings)."""
+                       outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None):
+    """Like :func:`run_check`, but each document's results go to the streams of ``outputs``
+    (format, path or None for standard output, RenderOptions) as soon as they are final: inline
+    suppressions, config ignores and the baseline applied. Each file output is written atomically.
+    Same bytes as the rendered run. Returns (run without documents, number of blocking findings,
+    notes on the documents' unused suppressions)."""
+    import contextlib
     import sys
 
-    from ..config import adjust_packs, check_rule_refs, filter_paths
-    from ..contracts.runner import register_inputs
-    from ..documents import load_document
-    from ..documents.readers import known_extensions
-    from .. import __version__
-    from ..errors import InputError
-    from ..files import atomic_text_writer, collect_inputs
-    from ..output.json_output import JsonStream
-    from ..results import InputErrorInfo, RunResult, ToolInfo
-    from ..rules.loader import load_packs
-    from ..runner import CheckOptions, check_paths
-    from ..suppressions import apply_inline, inline_suppressions, may_have_suppressions, unused_message
+    from ..baseline import Matcher, load as load_baseline
+    from ..files import atomic_text_writer
+    from ..output.streams import open_stream
+    from ..results import InputErrorInfo
+    from ..runner import check_paths
+    from ..suppressions import ConfigIgnores, apply_inline_to, unused_message
     from .progress import progress_bar
 
-    packs = adjust_packs(load_packs(cfg.packs), cfg)
-    check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
-    files, collect_errors = collect_inputs(paths, known_extensions())
-    files = filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg)
-    options = CheckOptions(packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes, jobs=jobs)
-    tool = ToolInfo(version=__version__)
+    packs = configured_packs(cfg)
+    if cfg.baseline:
+        load_baseline(cfg.baseline)  # an unreadable baseline stops the run before anything is written
+    files, collect_errors = select_inputs(paths, cfg)
+    options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
+                            jobs=jobs)
+    ignores = ConfigIgnores(cfg) if cfg.ignore else None
+    matcher: Matcher | None = None
     problems: list[InputErrorInfo] = []
     unused: list[str] = []  # notes on unused suppressions: the documents themselves are not kept
     blocking = 0
+    with contextlib.ExitStack() as stack:
+        streams = []
+        for fmt, path, render_opts in outputs:
+            fh = sys.stdout if not path or path == "-" else stack.enter_context(
+                atomic_text_writer(path, files if protected is None else protected))
+            streams.append(open_stream(fmt, fh, render_opts))
 
-    def write(fh):
-        nonlocal blocking
-        stream = JsonStream(fh)
+        def start(run) -> None:
+            nonlocal matcher
+            if cfg.baseline:
+                matcher = Matcher(cfg.baseline, run.rules)
+            for stream in streams:
+                stream.start(run)
 
         def sink(doc_result) -> None:
             nonlocal blocking
-            if may_have_suppressions(doc_result.path):
-                try:
-                    doc = load_document(doc_result.path, kind=kind, max_bytes=max_bytes)
-                except InputError:
-                    doc = None
-                if doc is not None:
-                    found, bad = inline_suppressions(doc)
-                    problems.extend(InputErrorInfo(path=doc_result.path, message=b.message(cfg.lang)) for b in bad)
-                    apply_inline(doc_result, found)
-                    unused.extend(unused_message(u, cfg.lang) for u in doc_result.unused_suppressions)
-            blocking += RunResult(tool=tool, documents=[doc_result]).blocking(cfg.fail_on)
-            stream.document(doc_result)
+            problems.extend(apply_inline_to(doc_result, kind, max_bytes, cfg.lang))
+            unused.extend(unused_message(u, cfg.lang) for u in doc_result.unused_suppressions)
+            if ignores is not None:
+                ignores.document(doc_result)
+            if matcher is not None:
+                matcher.document(doc_result)
+            blocking += _blocking(doc_result, cfg.fail_on)
+            for stream in streams:
+                stream.document(doc_result)
 
-        with progress_bar() as progress:
-            run = check_paths(files, options, packs=packs, progress=progress, on_document=sink,
-                              on_start=stream.start)
+        # the terminal view shows each document as it is done: a progress bar would be drawn through it
+        terminal_text = any(fmt == "text" and (not path or path == "-") for fmt, path, _ in outputs) \
+            and sys.stdout.isatty()
+        with contextlib.nullcontext(None) if terminal_text else progress_bar() as progress:
+            run = check_paths(files, options, packs=packs, progress=progress, on_document=sink, on_start=start)
         run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in collect_errors)
         run.errors.extend(problems)
         run.errors.sort(key=lambda e: (e.path, e.message))
         run.summary.errors = len(run.errors)
+        if ignores is not None:
+            run.unused_suppressions.extend(ignores.unused())
+        if matcher is not None:
+            run.summary.baselined += matcher.corpus(run.corpus)  # the documents were counted as they went
+            run.baseline = matcher.info
         blocking += run.blocking(cfg.fail_on)  # corpus and register results (documents went out)
-        stream.finish(run)
-        return run
-
-    if output and output != "-":
-        with atomic_text_writer(output, files if protected is None else protected) as fh:
-            run = write(fh)
-    else:
-        run = write(sys.stdout)
-        sys.stdout.flush()
+        for stream in streams:
+            stream.finish(run)
+    sys.stdout.flush()
     return run, blocking, unused
 
 
@@ -274,9 +322,12 @@ def check(
         refuse_inputs_as_outputs([output, *(path for _, path in targets)], protected)
         blocking = None
         notes: list[str] = []
-        if can_stream(format, targets, cfg):
-            run, blocking, notes = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, output,
-                                                      protected)
+        if can_stream([format, *(fmt for fmt, _ in targets)], [output, *(path for _, path in targets)]):
+            outputs = [(format, output, render_options(lang_s, use_color() and not output, verbose, date)),
+                       *((fmt, path, render_options(lang_s, False, verbose, date)) for fmt, path in targets)]
+            run, blocking, unused = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs,
+                                                       outputs, protected)
+            notes += unused
         else:
             run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs)
             data = render(run, format, render_options(lang_s, use_color() and not output, verbose, date))
