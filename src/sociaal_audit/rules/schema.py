@@ -26,6 +26,9 @@ A pack file::
 
 Common fields are validated here; each kind validates its own parameters with its ``Params``
 model (see :mod:`sociaal_audit.rules.kinds`).
+
+The models are built on first use (``defer_build``): a check whose packs come from the pack cache
+unpickles validated specs and never validates one, so it does not pay for building validators.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ KNOWN_PRINCIPLES: tuple[str, ...] = tuple(f"P{n:02d}" for n in range(1, 32))
 class Text(BaseModel):
     """A text in Dutch and (optionally) English. A plain YAML string is taken as Dutch."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     nl: str
     en: str | None = None
 
@@ -66,7 +69,7 @@ class Text(BaseModel):
 
 
 class Source(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     seed: str = Field(description="seed file the principle comes from, e.g. 003_a9b6cd22cd6fadb6.txt")
     section: str = Field(description="theme or section in that file, e.g. 'Thema 1, 1c'")
 
@@ -74,7 +77,7 @@ class Source(BaseModel):
 class Examples(BaseModel):
     """Rule tests: snippets of ordinance text that must pass or must fail."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
     # A corpus rule's example is a list of documents checked together as one municipality.
     pass_: list[str | list[str]] = Field(default_factory=list, alias="pass")
     fail: list[str | list[str]] = Field(default_factory=list)
@@ -83,7 +86,7 @@ class Examples(BaseModel):
 class RuleSpec(BaseModel):
     """Fields every rule has, whatever its kind. Kind parameters are kept in ``params``."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, defer_build=True)
 
     id: str
     title: Text
@@ -127,7 +130,7 @@ class RuleSpec(BaseModel):
 
 
 class PackSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     title: Text
