@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sociaal_audit.contracts.columns import ColumnMap, header_unit
 from sociaal_audit.contracts.model import Contract
 from sociaal_audit.contracts.parsing import ContractTerm, ExtensionOptions, parse_term
+from sociaal_audit.contracts.readers import contract_from_fields
 from sociaal_audit.contracts.runner import check_register, load_register, problem_message
 from sociaal_audit.engine import Engine
 from sociaal_audit.results import RegisterResult
@@ -235,3 +236,34 @@ def test_ocds_duration_in_days_gives_the_same_term_as_the_end_date(tmp_path):
     by_duration, by_end = reg.contracts
     assert problems == [] and by_duration.end == by_end.end == date(2027, 3, 31)
     assert by_duration.possible_end == by_end.possible_end == date(2029, 3, 31)
+
+
+def test_a_term_past_the_calendar_makes_the_row_unreadable_not_the_register(tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Ingangsdatum;Einddatum;Looptijd;Verlengingsopties\n"
+                    "WMO-2024-501;01-01-2024;;9000 jaar;\n"
+                    "WMO-2024-502;01-01-2024;31-12-9999;;2x1 jaar\n"
+                    "WMO-2024-503;01-01-2024;31-12-2025;;99999999 x 1 jaar\n"
+                    "WMO-2024-504;01-01-2024;;4 jaar;2x1 jaar\n", encoding="utf-8")
+    reg, problems = load_register(str(path))
+    assert [c.id for c in reg.contracts] == ["WMO-2024-504"]
+    assert [(p.source, p.message.text("nl")) for p in problems] == [
+        (f"regel {n}", "de looptijd en verlengingsopties lopen voorbij het jaar 9999") for n in (2, 3, 4)]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+TERM_WORDS = st.sampled_from(["4", "48", "jaar", "maanden", "dagen", "+", "x", "met", "verlenging", "t/m", "01-01-2023",
+                              "31-12-2026", "(", ")", ",", "incl.", "onbepaalde tijd", "2023-2026", "9999999", "0", "een"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TERM_WORDS, min_size=1, max_size=7), st.sampled_from([None, "year", "month"]))
+def test_any_term_text_is_read_or_refused_with_a_reason(words, unit):
+    text = " ".join(words)
+    try:
+        parse_term(text, unit)
+    except ValueError as exc:
+        assert exc.reason.nl and str(exc.reason)  # a ReadError, worded in both languages
+    row = contract_from_fields({"id": "JH-1", "start": "01-01-2024", "term": text}, "regel 2", {"term": "Looptijd"})
+    assert isinstance(row, Contract) or row.message.nl

@@ -197,7 +197,15 @@ class Contract(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Contract":
-        self._apply_terms()
+        try:
+            self._apply_terms()
+            # the derived dates, once, so that a term or extensions past the calendar ('9000 jaar',
+            # '99999 x 1 jaar') make this row unreadable instead of stopping the whole register
+            self.possible_end, self.term_years  # noqa: B018
+        except ReadError:
+            raise
+        except (OverflowError, ValueError):
+            raise ReadError("beyond_calendar") from None
         if self.start and self.end and self.end < self.start:
             raise ReadError("end_before_start", start=self.start, end=self.end)
         return self

@@ -48,6 +48,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "term_extensions_conflict": ("the term ('{term}') names other extension options than the extension column ('{extensions}')",
                                  "de looptijd ('{term}') noemt andere verlengingsopties dan de kolom verlengingsopties "
                                  "('{extensions}')"),
+    "beyond_calendar": ("the term and extension options run past the year 9999",
+                        "de looptijd en verlengingsopties lopen voorbij het jaar 9999"),
     "no_contract_number": ("no contract number", "geen contractnummer"),
     "unknown_field": ("unknown field", "onbekend veld"),
     "not_mapping": ("not a mapping of fields", "geen rij met velden"),
