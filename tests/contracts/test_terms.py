@@ -56,6 +56,8 @@ def test_terms_in_days_dates_and_totals():
     assert parse_term("t/m 31-12-2026") == ContractTerm(end=date(2026, 12, 31))
     assert parse_term("2023-2026") == ContractTerm(start=date(2023, 1, 1), end=date(2026, 12, 31))
     assert parse_term(datetime(2026, 12, 31)) == ContractTerm(end=date(2026, 12, 31))
+    assert parse_term("4 jaar (2021-2024)") == ContractTerm(48, start=date(2021, 1, 1), end=date(2024, 12, 31))
+    assert parse_term("48 maanden (01-01-2023 t/m 31-12-2026)").end == date(2026, 12, 31)
     assert parse_term("6 jaar incl. verlengingen") == ContractTerm(months=6 * Y, total=True)
     assert parse_term("") is None and parse_term("n.v.t.") is None
 

@@ -493,6 +493,10 @@ def _rest(rest: str, months: int, days: int, value: object) -> ContractTerm:
         return ContractTerm(months, days, ExtensionOptions(0, 0, open_ended=True))
     if _INCLUDING.match(text):
         return ContractTerm(months, days, total=True)
+    if (m := _RANGE.match(text)) and not m[4].strip(" .,;"):  # '4 jaar (01-01-2023 t/m 31-12-2026)'
+        return ContractTerm(months, days, None, *_range(m[1], m[2], m[3]))
+    if (m := _YEARS.match(text)) and not m[4].strip(" .,;"):  # '4 jaar (2023-2026)'
+        return ContractTerm(months, days, None, date(int(m[1]), 1, 1), date(int(m[3]), 12, 31))
     if _WITHOUT.match(text):
         return ContractTerm(months, days, ExtensionOptions(0, 0))
     if (parts := _sum(text, None)) is not None:
