@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import sys
 import typing
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from pydantic import BaseModel, ValidationError
 
 from ..errors import AuditError
 from . import app
 from .common import EXIT_OK, Lang, audit_date, emit, fail
+
+if TYPE_CHECKING:  # pydantic is imported when results are read, not when the command line starts
+    from pydantic import BaseModel
 
 REPORT_FORMATS = ("markdown", "html", "pdf")
 
@@ -53,6 +55,8 @@ class ReportInputError(AuditError):
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
@@ -78,6 +82,8 @@ def _known_fields(data: Any, model: type[BaseModel]) -> Any:
 
 def load_results(path: str):
     """Read a saved :class:`RunResult` from ``path`` ('-' for standard input)."""
+    from pydantic import ValidationError
+
     from ..results import SCHEMA_VERSION, RunResult
 
     try:
