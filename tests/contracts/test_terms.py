@@ -122,6 +122,10 @@ def test_an_end_date_in_the_register_stays_and_the_term_tells_how_much_is_extens
     # an end date beyond what the term allows (extended by amendment) counts as it is
     c = Contract(id="JH-2021-041", start="01-01-2021", end="31-12-2026", term="2+1+1")
     assert c.possible_end == date(2026, 12, 31) and c.possible_years == 6
+    # an end date before the term is over: the term may already count the extensions ('6 jaar' for
+    # four years and 2x1 jaar), so the end date is believed and the extensions are not counted twice
+    c = Contract(id="JH-2021-045", start="01-01-2021", end="31-12-2024", term="6 jaar", extensions="2x1 jaar")
+    assert (c.possible_end, c.possible_years, c.term_years) == (date(2026, 12, 31), 6, 4)
     # the same options in both columns agree; a sum in the extension column writes the term too
     assert Contract(id="JH-2021-042", start="01-01-2021", term="2+1+1", extensions="2x1 jaar").possible_years == 4
     assert Contract(id="JH-2021-043", start="01-01-2021", term="2 jaar", extensions="2+1+1").possible_years == 4

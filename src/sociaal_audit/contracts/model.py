@@ -263,9 +263,16 @@ class Contract(BaseModel):
 
     @cached_property
     def initial_term(self) -> ContractTerm | None:
-        """The term column's length, when it gives one (not a total)."""
+        """The term column's length, when it gives one (not a total) and the register's end date
+        does not come before that term is over. 'Looptijd: 6 jaar' with an end date four years after
+        the start may well count the extensions already; the end date is believed then, so the
+        extensions are not counted twice."""
         term = self.term
-        return term if term is not None and term.has_length and not term.total else None
+        if term is None or not term.has_length or term.total:
+            return None
+        if self.start is not None and self.end is not None and self.end < term.last_day(self.start):
+            return None
+        return term
 
     @cached_property
     def extension_options(self) -> ExtensionOptions | None:
@@ -279,8 +286,8 @@ class Contract(BaseModel):
         """The maximum end date when the register gives one (it is the ceiling for extensions, OCDS
         ``maxExtentDate``; never before the end date), else the end of the term plus all extension
         options, counted from the start when the register gives a term ('2 jaar' with '2x1 jaar'
-        from 01-01-2021 runs to 31-12-2024 even when the end date already says so), else from the
-        end date; None when unknown."""
+        from 01-01-2021 runs to 31-12-2024 even when the end date already says so) and its end
+        date, if any, is not before that term is over; else from the end date; None when unknown."""
         if self.max_end is not None:
             return max(self.max_end, self.end) if self.end is not None else self.max_end
         months = self.extension_options.months if self.extension_options else 0
