@@ -282,3 +282,20 @@ def test_check_reports_a_lost_file_in_one_line_and_exits_2(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [Path(d["path"]).name for d in data["documents"]] == ["a.md", "b.md", "c.md", "e.md"]
     assert [Path(e["path"]).name for e in data["errors"]] == ["d.md"]
+
+
+def test_without_working_multiprocessing_files_are_checked_in_this_process(tmp_path, monkeypatch):
+    """A container without /dev/shm cannot make the locks a process pool needs: no traceback, the
+    run goes on as with --jobs 1."""
+    import concurrent.futures
+
+    def no_pool(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/dev/shm/sem.mp-test")
+
+    paths = _five_files(tmp_path)
+    expected = _json_of(check_paths(paths, CheckOptions(jobs=1)))
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    progress: list[tuple[int, int]] = []
+    run = check_paths(paths, CheckOptions(jobs=2), progress=lambda done, total: progress.append((done, total)))
+    assert run.errors == [] and _json_of(run) == expected
+    assert progress == [(n, 5) for n in range(1, 6)]

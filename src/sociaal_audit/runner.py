@@ -129,6 +129,9 @@ def _outcomes_in_workers(engine: Engine, files: list[str], options: CheckOptions
     it. Those files are therefore checked again, each alone in a new worker: a file that kills that
     worker too is reported as an input error (see :func:`_check_alone`), the others get their
     results. The files not yet started go on in a new pool.
+
+    Where worker processes cannot be made at all (a container without ``/dev/shm``, a platform
+    without ``sem_open``), the files are checked in this process, one by one, as with ``--jobs 1``.
     """
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -136,10 +139,16 @@ def _outcomes_in_workers(engine: Engine, files: list[str], options: CheckOptions
     queue = deque(files)
     while queue:
         in_flight_when_broken: list[str] = []
-        with ProcessPoolExecutor(
-            max_workers=min(options.jobs, len(queue)),  # no idle workers for a handful of files
-            mp_context=_mp_context(), initializer=_init_worker, initargs=(engine.packs, options),
-        ) as pool:
+        try:
+            pool = ProcessPoolExecutor(
+                max_workers=min(options.jobs, len(queue)),  # no idle workers for a handful of files
+                mp_context=_mp_context(), initializer=_init_worker, initargs=(engine.packs, options),
+            )
+        except (NotImplementedError, ImportError, OSError):  # no working multiprocessing here
+            while queue:
+                yield check_file(engine, queue.popleft(), options)
+            return
+        with pool:
             pending: dict[Future[FileOutcome], str] = {}
             broken = False
             while True:
