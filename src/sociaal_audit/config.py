@@ -414,6 +414,15 @@ def path_matches(pattern: str, path: str, base_dir: str = ".") -> bool:
     return bool(_glob_regex(pattern).fullmatch(rel))
 
 
+def filtered_by(path: str, config: Config) -> tuple[str, str] | None:
+    """Why ``include``/``exclude`` leave ``path`` out: ``("include", patterns)`` when no include
+    pattern matches it, ``("exclude", pattern)`` for the exclude pattern that does; None when kept."""
+    if config.include and not any(path_matches(p, path, config.base_dir) for p in config.include):
+        return "include", ", ".join(config.include)
+    hit = next((p for p in config.exclude if path_matches(p, path, config.base_dir)), None)
+    return ("exclude", hit) if hit is not None else None
+
+
 def filter_paths(files: list[str], config: Config) -> list[str]:
     """Keep the files matched by ``include`` (all when empty) and not by ``exclude``."""
     kept = []

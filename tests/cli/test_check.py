@@ -275,3 +275,22 @@ def test_example_ordinance_runs_with_the_builtin_pack(example_path: Path) -> Non
     data = json.loads(proc.stdout)
     assert data["errors"] == [] and len(data["documents"]) == 1
     assert data["documents"][0]["articles"] > 30
+
+
+def test_a_named_file_left_out_by_the_config_gets_a_note(work: Path) -> None:
+    (work / "concepten").mkdir()
+    (work / "concepten" / "wmo.md").write_text(WARNING, encoding="utf-8")
+    (work / "sociaal-audit.yaml").write_text('packs: [pack.yaml]\nexclude: ["concepten/**"]\n', encoding="utf-8")
+    res = sa("check", "concepten/wmo.md", "schoon.md", cwd=work)
+    assert res.returncode == 0
+    assert "1 document(en)" in res.stdout
+    notes = [line for line in res.stderr.splitlines() if "niet gecontroleerd" in line]
+    assert notes == [f"sociaal-audit: concepten/wmo.md: niet gecontroleerd: uitgesloten door 'exclude' (concepten/**) in "
+                     f"{work / 'sociaal-audit.yaml'}"]
+    # a directory is not named file by file: what the config leaves out of it goes without a note
+    assert "niet gecontroleerd" not in sa("check", ".", cwd=work).stderr
+    (work / "sociaal-audit.yaml").write_text('packs: [pack.yaml]\ninclude: ["beleid/**", "concepten/**"]\n', encoding="utf-8")
+    res = sa("check", "schoon.md", "--lang", "en", "-f", "json", "-o", "uit.json", cwd=work)
+    assert res.returncode == 0
+    assert "0 document(s)" in res.stderr
+    assert "schoon.md: not checked: outside 'include' (beleid/**, concepten/**) in" in res.stderr

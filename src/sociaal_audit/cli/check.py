@@ -32,6 +32,14 @@ _NOTES = {
         "nl": "baseline {path}: {new} nieuw, {unchanged} bekend, {fixed} opgelost",
         "en": "baseline {path}: {new} new, {unchanged} known, {fixed} fixed",
     },
+    "filtered_include": {
+        "nl": "{path}: niet gecontroleerd: valt buiten 'include' ({patterns}) in {config}",
+        "en": "{path}: not checked: outside 'include' ({patterns}) in {config}",
+    },
+    "filtered_exclude": {
+        "nl": "{path}: niet gecontroleerd: uitgesloten door 'exclude' ({patterns}) in {config}",
+        "en": "{path}: not checked: excluded by 'exclude' ({patterns}) in {config}",
+    },
     "bad_target": {
         "nl": "--output-format verwacht FORMAAT:PAD, bijvoorbeeld sarif:resultaten.sarif (kreeg '{value}')",
         "en": "--output-format expects FORMAT:PATH, for example sarif:results.sarif (got '{value}')",
@@ -128,6 +136,23 @@ def check_options(cfg, **values):
     from ..runner import CheckOptions
 
     return CheckOptions(**values)
+
+
+def skipped_notes(paths: list[str], cfg, lang: str) -> list[str]:
+    """One note per file named on the command line that the configuration's ``include`` or
+    ``exclude`` leaves out: without it the run would silently report no document."""
+    import os
+
+    from ..config import filtered_by
+
+    notes = []
+    for path in dict.fromkeys(paths):
+        if not os.path.isfile(path):
+            continue
+        why = filtered_by(path, cfg)
+        if why is not None:
+            notes.append(note(f"filtered_{why[0]}", lang, path=path, patterns=why[1], config=cfg.path or "-"))
+    return notes
 
 
 def select_inputs(paths: list[str], cfg):
@@ -321,7 +346,7 @@ def check(
         protected = protected_paths(paths, cfg)
         refuse_inputs_as_outputs([output, *(path for _, path in targets)], protected)
         blocking = None
-        notes: list[str] = []
+        notes = skipped_notes(list(paths), cfg, lang_s)
         if can_stream([format, *(fmt for fmt, _ in targets)], [output, *(path for _, path in targets)]):
             outputs = [(format, output, render_options(lang_s, use_color() and not output, verbose, date)),
                        *((fmt, path, render_options(lang_s, False, verbose, date)) for fmt, path in targets)]
