@@ -317,3 +317,44 @@ def test_missing_baseline_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.M
     assert "nergens.json: ongeldig baselinebestand: file not found" in result.stderr
     with pytest.raises(BaselineError):
         apply(check(tmp_path / "wmo.md"), str(tmp_path / "nergens.json"))
+
+
+def test_a_streamed_check_counts_new_known_and_fixed_as_a_kept_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """-f json streams (no document kept), -f markdown keeps the run: the baseline note is the same."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "wmo.md").write_text(ordinance(funding=BY_HOUR), encoding="utf-8")
+    (tmp_path / "b" / "wmo.md").write_text(ordinance(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    made = runner.invoke(app, ["baseline", "create", "a", "b", "-o", "baseline.json", "-j1"])
+    assert made.exit_code == 0, made.stderr
+    (tmp_path / "a" / "wmo.md").write_text(ordinance(funding=BY_RESULT), encoding="utf-8")  # P26 fixed
+    (tmp_path / "b" / "wmo.md").write_text(ordinance(order=("contracts", "definitions", "funding"), funding=BY_HOUR),
+                                           encoding="utf-8")  # P26 new
+    notes = []
+    for fmt in ("json", "markdown"):
+        result = runner.invoke(app, ["check", "a", "b", "--baseline", "baseline.json", "-f", fmt, "-o", f"out.{fmt}",
+                                     "--fail-on", "info", "-j1"])
+        assert result.exit_code == 1, result.stderr
+        notes.append([line for line in result.stderr.splitlines() if "baseline baseline.json" in line])
+    assert notes[0] == notes[1] and "1 nieuw" in notes[0][0] and "1 opgelost" in notes[0][0]
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [(d["path"], r["rule"]) for d in data["documents"] for r in d["results"] if r["baseline"] == "new"] == [
+        (str(Path("b") / "wmo.md"), P26)]
+
+
+@pytest.mark.parametrize("target", ["leeg.md", "register.csv", "sociaal-audit.yaml"])
+def test_baseline_create_never_writes_over_an_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    """An unreadable document, a contract register and the configuration are inputs too."""
+    (tmp_path / "wmo.md").write_text(ordinance(), encoding="utf-8")
+    (tmp_path / "leeg.md").write_bytes(b"")
+    (tmp_path / "register.csv").write_text("Contractnummer;Leverancier;Bekostiging\nWMO-1;Zorg BV;per uur\n",
+                                           encoding="utf-8")
+    (tmp_path / "sociaal-audit.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["baseline", "create", "wmo.md", "leeg.md", "register.csv", "-o", target, "-j1"])
+    assert result.exit_code == 2
+    assert f"{target}: dit is een van de invoerbestanden" in result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
