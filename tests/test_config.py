@@ -253,3 +253,90 @@ def test_config_show_reports_a_rule_that_does_not_exist(tmp_path: Path, monkeypa
     result = invoke("config", "show")
     assert result.exit_code == 2
     assert "sociaal-audit.yaml" in result.stderr and "INT-P77" in result.stderr
+
+
+# ----- contract registers and the checks across documents ----------------------------------------
+
+REGISTER = (
+    "Dossiernummer;Contractpartij;Wijze van bekostigen;Ingangsdatum;Einddatum\n"
+    "WMO-2024-01;Thuiszorg De Linde;per uur;01-01-2024;31-12-2025\n"
+    "JH-2024-02;Gezinshuis De Esdoorn;taakgericht;01-01-2024;31-12-2025\n"
+)
+COLUMNS = "id: Dossiernummer\nsupplier: Contractpartij\nfinancing: Wijze van bekostigen\n"
+
+
+def test_a_column_map_in_the_config_serves_the_registers_of_every_folder(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    for town in ("aldervoort", "beekveld"):
+        (tmp_path / "gemeenten" / town).mkdir(parents=True)
+        (tmp_path / "gemeenten" / town / "inkoop.csv").write_text(REGISTER, encoding="utf-8")
+    (tmp_path / "instellingen").mkdir()
+    (tmp_path / "instellingen" / "kolommen.yaml").write_text(COLUMNS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    without = invoke("check", "gemeenten", "-f", "json", "-j1")
+    assert without.exit_code == 2 and "Dossiernummer" not in without.stdout  # no contract number column found
+    (tmp_path / "sociaal-audit.yaml").write_text("contracten:\n  kolommen: instellingen/kolommen.yaml\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "gemeenten")  # the map is found relative to the config file
+    result = invoke("check", ".", "-f", "json", "-j1", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    registers = json.loads(result.stdout)["contracts"]
+    assert [(r["path"], r["contracts"]) for r in registers] == [("./aldervoort/inkoop.csv", 2), ("./beekveld/inkoop.csv", 2)]
+    assert all({f["contract"] for f in r["findings"] if f["rule"] == "CON-P26-productfinanciering"} == {"WMO-2024-01"}
+               for r in registers)
+    # a map beside a register describes that register: it is used instead of the configured one
+    (tmp_path / "gemeenten" / "beekveld" / "inkoop.kolommen.yaml").write_text(
+        "id: Contractpartij\nfinancing: Wijze van bekostigen\n", encoding="utf-8")
+    beside = json.loads(invoke("check", ".", "-f", "json", "-j1", "--fail-on", "never").stdout)["contracts"]
+    assert [f["contract"] for f in beside[1]["findings"] if f["contract"]][:1] == ["Thuiszorg De Linde"]
+    shown = invoke("config", "show")
+    assert shown.exit_code == 0, shown.stderr
+    assert f"contracten: {{kolommen: ../instellingen/kolommen.yaml}}  # {tmp_path / 'sociaal-audit.yaml'}" in shown.stdout
+    assert "corpus: {}  # default" in shown.stdout
+
+
+@pytest.mark.parametrize("content, where", [
+    ("contracten:\n  kolommen: nergens.yaml\n", ":1: 'contracten.kolommen': invalid configuration: file not found"),
+    ("contracten:\n  kolom: k.yaml\n", ":1: 'contracten.kolom': invalid configuration: unknown key (known: kolommen)"),
+    ("lang: nl\ncorpus:\n  group_by: gemeente\n", ":2: 'corpus.group_by': invalid configuration: Input should be"),
+])
+def test_invalid_registers_and_corpus_settings_name_the_line(tmp_path: Path, content: str, where: str) -> None:
+    path = tmp_path / "sociaal-audit.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path)
+    assert info.value.message("en").startswith(str(path) + where)
+
+
+def test_a_column_map_with_an_unknown_field_is_one_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "inkoop.csv").write_text(REGISTER, encoding="utf-8")
+    (tmp_path / "kolommen-project.yaml").write_text("contractnummer: Dossiernummer\n", encoding="utf-8")
+    (tmp_path / "sociaal-audit.yaml").write_text("contracten: {columns: kolommen-project.yaml}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (("check", "inkoop.csv", "-j1"), ("config", "show")):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and "'contracten.kolommen'" in result.stderr
+        assert "unknown field 'contractnummer'" in result.stderr
+
+
+def test_corpus_grouping_by_directory_from_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One folder per municipality, whatever the texts say, without a copied pack."""
+    beekveld = Path(__file__).parent / "corpus" / "data" / "beekveld"
+    for folder, name in (("a", "verordening-jeugdhulp-beekveld-2026.md"),
+                         ("b", "verordening-maatschappelijke-ondersteuning-beekveld-2026.md")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text((beekveld / name).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def groups() -> list[str]:
+        result = invoke("check", "a", "b", "--pack", "samenhang", "-f", "json", "-j1", "--fail-on", "never")
+        assert result.exit_code == 0, result.stderr
+        return sorted({c["group"] for c in json.loads(result.stdout)["corpus"]})
+
+    assert groups() == ["gemeente:beekveld"]
+    (tmp_path / "sociaal-audit.yaml").write_text("corpus:\n  group_by: directory\n", encoding="utf-8")
+    assert groups() == ["map:a", "map:b"]
+    config = load_config(cwd=tmp_path)
+    (samenhang,) = adjust_packs(load_packs(["samenhang"]), config)
+    assert {r.params.group_by for r in samenhang.rules} == {"directory"}
+    assert config.sources["corpus"] == str(tmp_path / "sociaal-audit.yaml")

@@ -2,8 +2,9 @@
 
 The file is looked for in the working directory and its parents (``--config`` names one instead).
 It sets packs, enabled and disabled rules, severity and threshold overrides, path includes and
-excludes, ``fail_on``, ``lang``, a baseline and path-level ignores (each with a reason). Command
-line flags override the file. :class:`Config` remembers where every value came from (``default``,
+excludes, ``fail_on``, ``lang``, a baseline, path-level ignores (each with a reason), the column
+map of contract registers (``contracten: {kolommen: FILE}``) and how the checks across documents
+group them (``corpus: {group_by: directory}``). Command line flags override the file. :class:`Config` remembers where every value came from (``default``,
 the file, or the flag), which ``sociaal-audit config show`` prints.
 
 Rule references (``INT-P05``) match a rule id exactly or as a prefix up to a dash
@@ -34,6 +35,7 @@ DEFAULT_SOURCE = "default"
 
 Severity = Literal["error", "warning", "info"]
 FailOn = Literal["error", "warning", "info", "never"]
+GroupBy = Literal["municipality", "directory"]
 
 _MESSAGES = {
     "nl": "{where}: ongeldige configuratie: {detail}",
@@ -88,6 +90,28 @@ class IgnoreEntry(BaseModel):
         return value.strip()
 
 
+class ContractsSection(BaseModel):
+    """``contracten:``: settings for contract registers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kolommen: str | None = Field(default=None, description="column map (YAML) for registers without one beside them")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "columns" in value and "kolommen" not in value:
+            value = {**value, "kolommen": value["columns"]}
+            del value["columns"]
+        return value
+
+
+class CorpusSection(BaseModel):
+    """``corpus:``: how the checks across documents group the documents."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    group_by: GroupBy | None = None
+
+
 class ConfigFile(BaseModel):
     """The keys a configuration file may set; all optional. Dashes in keys count as underscores."""
 
@@ -103,6 +127,8 @@ class ConfigFile(BaseModel):
     thresholds: dict[str, dict[str, int | float]] | None = None
     ignore: list[IgnoreEntry] | None = None
     baseline: str | None = None
+    contracten: ContractsSection | None = None
+    corpus: CorpusSection | None = None
 
     @field_validator("packs", "include", "exclude", "enable", "disable", mode="before")
     @classmethod
@@ -112,6 +138,7 @@ class ConfigFile(BaseModel):
 
 
 KEYS: tuple[str, ...] = tuple(ConfigFile.model_fields)
+_SECTIONS: dict[str, type[BaseModel]] = {"contracten": ContractsSection, "corpus": CorpusSection}
 
 
 @dataclass
@@ -129,6 +156,8 @@ class Config:
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     ignore: list[IgnoreEntry] = field(default_factory=list)
     baseline: str | None = None
+    contracten: dict[str, str] = field(default_factory=dict)  # kolommen: the column map, relative to here
+    corpus: dict[str, str] = field(default_factory=dict)  # group_by: municipality or directory
     path: str | None = None  # the configuration file, if any
     base_dir: str = "."  # globs and relative paths in the file are relative to this directory
     sources: dict[str, str] = field(default_factory=lambda: {k: DEFAULT_SOURCE for k in KEYS})
@@ -140,6 +169,16 @@ class Config:
             return
         setattr(self, key, value)
         self.sources[key] = flag
+
+    @property
+    def columns(self) -> str | None:
+        """The configured column map for contract registers (``contracten: {kolommen: ...}``)."""
+        return self.contracten.get("kolommen")
+
+    @property
+    def group_by(self) -> str | None:
+        """How corpus rules group documents when the config says so (``corpus: {group_by: ...}``)."""
+        return self.corpus.get("group_by")
 
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -245,7 +284,8 @@ def _validate(data: dict[str, Any], shown: str, key_lines: dict[str, int] | None
         key = ".".join(str(x) for x in loc)
         msg = "unknown key" if err.get("type") == "extra_forbidden" else err.get("msg", "invalid")
         if err.get("type") == "extra_forbidden":
-            msg += f" (known: {', '.join(KEYS)})"
+            section = _SECTIONS.get(str(loc[0])) if len(loc) == 2 else None
+            msg += f" (known: {', '.join(section.model_fields if section else KEYS)})"
         if err.get("type") == "missing" and loc and loc[-1] == "reason":
             msg = 'a reason is required (reason: "...")'
         line = (key_lines or {}).get(str(loc[0])) if loc else None
@@ -260,6 +300,11 @@ def _relative_to(base: Path, ref: str) -> str:
     if p.is_absolute():
         return ref
     return os.path.relpath(base / p)
+
+
+def _must_exist(path: str | None, shown: str, key: str, line: int | None) -> None:
+    if path is not None and not os.path.isfile(path):
+        raise ConfigError(shown, f"file not found: {path}", line=line, key=key)
 
 
 def _looks_like_path(ref: str) -> bool:
@@ -286,6 +331,11 @@ def load_config(path: str | None = None, cwd: str | os.PathLike[str] = ".") -> C
             value = [_relative_to(base, p) if _looks_like_path(p) else p for p in value]
         elif key == "baseline":
             value = _relative_to(base, value)
+        elif key == "contracten":
+            value = {k: _relative_to(base, v) for k, v in value.model_dump(exclude_none=True).items()}
+            _must_exist(value.get("kolommen"), shown, "contracten.kolommen", key_lines.get(key))
+        elif key == "corpus":
+            value = value.model_dump(exclude_none=True)
         elif key == "ignore":
             config.ignore_lines = lines if len(lines) == len(value) else [None] * len(value)
         setattr(config, key, list(value) if isinstance(value, list) else (dict(value) if isinstance(value, dict) else value))
@@ -329,11 +379,19 @@ def adjust_packs(packs: list[LoadedPack], config: Config) -> list[LoadedPack]:
     out: list[LoadedPack] = []
     for pack in packs:
         rules = [
-            _adjust_rule(r, severity.get(r.id), thresholds.get(r.id), config)
+            _group_by(_adjust_rule(r, severity.get(r.id), thresholds.get(r.id), config), config.group_by)
             for r in pack.rules if r.id in enabled
         ]
         out.append(LoadedPack(pack.spec, pack.path, rules))
     return out
+
+
+def _group_by(rule: LoadedRule, group_by: str | None) -> LoadedRule:
+    """A corpus rule grouping as ``corpus: {group_by: ...}`` says, whatever its pack says."""
+    if group_by is None or "group_by" not in type(rule.params).model_fields or rule.params.group_by == group_by:
+        return rule
+    params = rule.params.model_copy(update={"group_by": group_by})
+    return dataclasses.replace(rule, params=params, _templates={})
 
 
 def _adjust_rule(rule: LoadedRule, severity: str | None, params: dict[str, float] | None, config: Config) -> LoadedRule:

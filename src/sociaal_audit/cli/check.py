@@ -15,6 +15,7 @@ Council reports (Markdown, HTML, PDF) are one document and are rendered from the
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import List, Optional
 
 import typer
@@ -131,11 +132,36 @@ def refuse_inputs_as_outputs(outputs: list[str | None], protected: list[str]) ->
             refuse_input(path, protected)
 
 
-def check_options(cfg, **values):
-    """The runner's CheckOptions for a run with ``cfg``."""
+@functools.lru_cache(maxsize=None)
+def _options_class():
+    """CheckOptions with the column map of contract registers (imported late: the runner is heavy)."""
     from ..runner import CheckOptions
 
-    return CheckOptions(**values)
+    @dataclasses.dataclass
+    class OptionsWithColumns(CheckOptions):
+        columns: str | None = None  # contracten: {kolommen: ...} from the configuration
+
+    return OptionsWithColumns
+
+
+def check_columns(cfg) -> None:
+    """The configured column map of contract registers must be valid: one error before the run,
+    not one per register."""
+    if not cfg.columns:
+        return
+    from ..config import ConfigError
+    from ..contracts.columns import load_column_map
+
+    try:
+        load_column_map(cfg.columns)
+    except ValueError as exc:
+        raise ConfigError(cfg.sources.get("contracten") or "-", str(exc), key="contracten.kolommen") from None
+
+
+def check_options(cfg, **values):
+    """The runner's CheckOptions for a run with ``cfg``; ``columns`` is the configured column map."""
+    check_columns(cfg)
+    return _options_class()(columns=cfg.columns, **values)
 
 
 def skipped_notes(paths: list[str], cfg, lang: str) -> list[str]:

@@ -1,5 +1,7 @@
 """``sociaal-audit config show``: the effective configuration and where each value came from
-(``default``, the configuration file, or a flag)."""
+(``default``, the configuration file, or a flag), including the column map of contract registers
+(``contracten``) and the grouping of the checks across documents (``corpus``). Rule references and
+the column map are validated as ``check`` validates them."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import typer
 
 from ..errors import AuditError
 from . import app
-from .check import load_effective_config
+from .check import check_columns, load_effective_config
 from .common import EXIT_OK, FailOn, Lang, fail
 
 config_app = typer.Typer(help="Show the project configuration (sociaal-audit.yaml or pyproject.toml).",
@@ -36,6 +38,7 @@ def show(
         lang_s = cfg.lang
         packs = adjust_packs(load_packs(cfg.packs), cfg)  # the rule references must match loaded rules
         check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
+        check_columns(cfg)
     except AuditError as err:
         raise fail(err, lang_s)
     typer.echo(show_config(cfg), nl=False)
