@@ -109,13 +109,32 @@ def test_municipalities_are_grouped_like_the_checks_across_documents(tmp_path):
     anonymous = OTHER.replace("De raad van de gemeente Dalwijk;\n", "").replace(" Dalwijk 2026", "")
     (tmp_path / "a" / "zonder-naam.md").write_text(anonymous, encoding="utf-8")
     (tmp_path / "b" / "zonder-naam.md").write_text(anonymous, encoding="utf-8")
-    run = check_paths([str(tmp_path)], CheckOptions())
+    run = check_paths([str(tmp_path)], CheckOptions(packs=["integraliteit", "samenhang"]))
     assert sorted(d.municipality or "-" for d in run.documents) == ["-", "-", "Sudwest-Fryslan", "Súdwest-Fryslân"]
     rows = build_table([run], by="municipality").rows
-    assert len(rows) == 3
+    assert len(rows) == 2
+    # the document without a name joins the one municipality the others in its directory name
     fryslan = next(r for r in rows if r.key.startswith("gemeente:"))
-    assert fryslan.label == "Sudwest-Fryslan" and len(fryslan.documents) == 2  # label of the first path: a/jeugd.md
-    assert sorted(r.label for r in rows if r.key.startswith("map:")) == [str(tmp_path / "a"), str(tmp_path / "b")]
+    assert fryslan.label == "Sudwest-Fryslan"  # label of the first path: a/jeugd.md
+    assert fryslan.documents == sorted(str(tmp_path / "a" / n) for n in ("jeugd.md", "wmo.md", "zonder-naam.md"))
+    assert [r.label for r in rows if r.key.startswith("map:")] == [str(tmp_path / "b")]
+    # exactly the groups of the checks across documents
+    corpus_groups = {tuple(sorted(c.documents)) for c in run.corpus if c.rule == "SAM-P13-dubbele-artikelen"}
+    assert corpus_groups == {tuple(r.documents) for r in rows}
+
+
+def test_municipality_rows_by_directory_when_the_config_says_so(tmp_path):
+    """corpus: {group_by: directory}: one row per folder, whatever the documents name."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "wmo.md").write_text(WMO, encoding="utf-8")
+    (tmp_path / "b" / "jeugd.md").write_text(JEUGD, encoding="utf-8")
+    run = check_paths([str(tmp_path)], CheckOptions())
+    assert [r.documents for r in build_table([run], by="municipality").rows] == [
+        [str(tmp_path / "a" / "wmo.md"), str(tmp_path / "b" / "jeugd.md")]]
+    rows = build_table([run], by="municipality", group_by="directory").rows
+    assert [(r.key, r.label, r.municipality) for r in rows] == [
+        (f"map:{tmp_path / 'a'}", str(tmp_path / "a"), None), (f"map:{tmp_path / 'b'}", str(tmp_path / "b"), None)]
 
 
 def test_results_across_documents_count_for_the_municipality():
@@ -270,3 +289,39 @@ def test_cli_compare_reads_saved_results_in_a_directory_and_a_glob(tmp_path):
         out = subprocess.run([*cmd, "compare", target, "--format", "json", "--by", "municipality"],
                              capture_output=True, text=True, check=True)
         assert [r["label"] for r in json.loads(out.stdout)["rows"]] == ["Beekveld", "Dalwijk"], target
+
+
+def test_cli_compare_reads_the_configuration_as_check_does(tmp_path):
+    """Disabled rules, include/exclude, config ignores and inline suppressions (accepted findings do
+    not fail their cell) and the grouping of municipalities come from sociaal-audit.yaml."""
+    (tmp_path / "beekveld").mkdir()
+    (tmp_path / "beekveld" / "wmo.md").write_text(WMO, encoding="utf-8")
+    (tmp_path / "beekveld" / "jeugd.md").write_text(
+        JEUGD.replace("## Artikel 1. Bekostiging",
+                      '<!-- sociaal-audit: negeer INT-P26 reden="contract loopt af in 2027" -->\n\n## Artikel 1. Bekostiging'),
+        encoding="utf-8")
+    (tmp_path / "beekveld" / "concept.md").write_text(OTHER, encoding="utf-8")
+    cmd = [sys.executable, "-m", "sociaal_audit", "compare", "beekveld", "beekveld/concept.md", "--format", "json"]
+    before = json.loads(subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, check=True).stdout)
+    jeugd = next(r for r in before["rows"] if r["key"].endswith("jeugd.md"))
+    assert "P16" in before["principles"] and len(before["rows"]) == 3
+    assert jeugd["cells"]["P26"] == "na"  # the inline suppression is read without any config
+    assert jeugd["cells"]["P05"] == "fail"
+    (tmp_path / "sociaal-audit.yaml").write_text(
+        "lang: en\n"
+        "disable: [INT-P16]\n"
+        "exclude: [beekveld/concept.md]\n"
+        "ignore:\n"
+        "  - path: beekveld/jeugd.md\n"
+        "    rules: INT-P05\n"
+        '    reason: "de hardheidsclausule staat in de Wmo-verordening"\n'
+        "corpus: {group_by: directory}\n", encoding="utf-8")
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    after = json.loads(proc.stdout)
+    assert "P16" not in after["principles"]
+    assert [r["key"] for r in after["rows"]] == [str(Path("beekveld") / "jeugd.md"), str(Path("beekveld") / "wmo.md")]
+    assert next(r for r in after["rows"] if r["key"].endswith("jeugd.md"))["cells"]["P05"] == "na"
+    assert "beekveld/concept.md: not checked: excluded by 'exclude' (beekveld/concept.md)" in proc.stderr
+    by_folder = subprocess.run([*cmd, "--by", "municipality"], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert [r["key"] for r in json.loads(by_folder.stdout)["rows"]] == ["map:beekveld"]

@@ -10,14 +10,20 @@ principle for that row:
 * ``na``: no rule of the principle applied (or none ran);
 * ``error``: a rule could not run and none failed.
 
-Per municipality, the documents of one municipality form one row; documents whose municipality
-was not detected are grouped by their directory, as the checks across documents group them. A
+Per municipality, the documents of one municipality form one row, grouped as the checks across
+documents group them (:func:`sociaal_audit.corpus.group_documents`): a document whose municipality
+was not detected joins the municipality the other documents of its directory name (when they all
+name one), else the undetected documents of a directory form a row; with ``group_by="directory"``
+(``corpus: {group_by: directory}`` in the configuration) every directory is a row. A
 rule that asks for a provision (``requires``, ``budget_share``, ``results``) is met when any
 document of the municipality meets it: one integral ordinance can carry what a sector ordinance
 lacks. Any other rule that fails on a provision it quotes from the text (financing per hour,
 three referrals, own strength as a precondition, a detailed ordinance) fails the municipality,
 whatever its other documents say: another document does not undo that provision. Results across
 documents (the ``samenhang`` pack) count in the row of the municipality they concern.
+
+A failed result that is suppressed (an inline ``negeer`` comment or a config ``ignore``, each with
+a reason) is accepted: it does not make its cell fail, as it does not block a check.
 """
 
 from __future__ import annotations
@@ -70,6 +76,11 @@ def _cell(statuses: Iterable[str]) -> Cell:
     return "na"
 
 
+def _accepted(r: Result) -> bool:
+    """A failed result accepted with a reason (suppressed): it does not count against its principle."""
+    return r.status == "fail" and r.suppressed is not None
+
+
 def _principle_key(p: str) -> tuple[int, str]:
     m = _PRINCIPLE.match(p)
     return (int(m.group(1)) if m else 999, p)
@@ -103,6 +114,13 @@ class _RuleTally:
         elif status == "error":
             self.errored = True
 
+    def merge(self, other: "_RuleTally") -> None:
+        self.passed = self.passed or other.passed
+        self.failed = self.failed or other.failed
+        self.failed_on_provision = self.failed_on_provision or other.failed_on_provision
+        self.errored = self.errored or other.errored
+        self.applied = self.applied or other.applied
+
     def status(self) -> str:
         if self.failed_on_provision:
             return "fail"
@@ -131,11 +149,15 @@ class TableBuilder:
 
     Keeps one small row per document or municipality, never the document results themselves."""
 
-    def __init__(self, by: str = "document", lang: str = "nl") -> None:
+    def __init__(self, by: str = "document", lang: str = "nl", group_by: str = "municipality") -> None:
         if by not in ("document", "municipality"):
             raise ValueError(f"by must be 'document' or 'municipality', not {by!r}")
+        if group_by not in ("municipality", "directory"):
+            raise ValueError(f"group_by must be 'municipality' or 'directory', not {group_by!r}")
         self.by = by
         self.lang = lang
+        self.group_by = group_by
+        self.named_in_directory: dict[str, set[str]] = {}  # directory -> municipalities its documents name
         self.principles: set[str] = set()
         self.titles: dict[str, str] = {}
         self.kinds: dict[str, str] = {}  # rule id -> kind
@@ -166,17 +188,20 @@ class TableBuilder:
         if self.by == "document":
             per: dict[str, list[str]] = {}
             for r in doc.results:
+                if _accepted(r):
+                    continue
                 for p in r.principles:
                     per.setdefault(p, []).append(r.status)
             cells = {p: _cell(statuses) for p, statuses in per.items()}
             self.doc_rows.append(CompareRow(key=doc.path, label=doc.title or doc.path, municipality=doc.municipality,
                                             documents=[doc.path], cells=cells))
             return
-        if doc.municipality:
+        directory = os.path.dirname(doc.path) or "."
+        if doc.municipality and self.group_by == "municipality":
             key = "gemeente:" + municipality_key(doc.municipality)
             label = doc.municipality
+            self.named_in_directory.setdefault(directory, set()).add(key)
         else:
-            directory = os.path.dirname(doc.path) or "."
             key, label = "map:" + directory, directory
         group = self.groups.get(key)
         if group is None:
@@ -187,7 +212,8 @@ class TableBuilder:
         self.group_of[doc.path] = key
         for r in doc.results:
             tally = group.rules.setdefault(r.rule, _RuleTally(tuple(r.principles)))
-            tally.add(r.status, self._on_provision(r))
+            if not _accepted(r):
+                tally.add(r.status, self._on_provision(r))
 
     def add_corpus(self, results: Iterable[CorpusResult]) -> None:
         """Results across documents: in the row of every municipality whose documents they concern."""
@@ -205,10 +231,27 @@ class TableBuilder:
         return any(loc.part != "toelichting" for loc in r.locations)
 
     # ----- output -------------------------------------------------------------------------------
+    def _joined_groups(self) -> list[_Group]:
+        """The rows per municipality: the undetected documents of a directory whose other documents
+        all name one municipality join that municipality's row."""
+        groups = dict(self.groups)
+        for key in [k for k in groups if k.startswith("map:")]:
+            names = self.named_in_directory.get(key[4:], set())
+            if len(names) != 1:
+                continue
+            undetected, target = groups.pop(key), groups[next(iter(names))]
+            joined = _Group(target.key, target.label_path, target.label, [*target.documents, *undetected.documents],
+                            {rule: _RuleTally(t.principles, t.passed, t.failed, t.failed_on_provision, t.errored,
+                                              t.applied) for rule, t in target.rules.items()})
+            for rule, t in undetected.rules.items():
+                joined.rules.setdefault(rule, _RuleTally(t.principles)).merge(t)
+            groups[target.key] = joined
+        return list(groups.values())
+
     def table(self) -> CompareTable:
         columns = sorted(self.principles, key=_principle_key)
         if self.by == "municipality":
-            rows = [self._group_row(g, columns) for g in self.groups.values()]
+            rows = [self._group_row(g, columns) for g in self._joined_groups()]
         else:
             rows = [row.model_copy(update={"cells": {p: row.cells.get(p, "na") for p in columns}})
                     for row in self.doc_rows]
@@ -238,8 +281,9 @@ class TableBuilder:
                           documents=sorted(group.documents), cells={p: _cell(per.get(p, [])) for p in columns})
 
 
-def build_table(runs: list[RunResult], by: str = "document", lang: str = "nl") -> CompareTable:
-    builder = TableBuilder(by, lang)
+def build_table(runs: list[RunResult], by: str = "document", lang: str = "nl",
+                group_by: str = "municipality") -> CompareTable:
+    builder = TableBuilder(by, lang, group_by)
     for run in runs:
         builder.add_run(run)
     return builder.table()

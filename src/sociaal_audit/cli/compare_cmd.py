@@ -3,6 +3,11 @@
 PATHs are documents, directories or globs (they are checked first, document by document, so memory
 stays flat however many there are) or saved results from ``check --format json`` (read as they
 are, without re-running the audit), also when they lie in a directory or match a glob.
+
+The documents are checked as ``check`` checks them, with the same configuration (``sociaal-audit.yaml``
+or ``[tool.sociaal-audit]``, or ``--config``): packs, enabled and disabled rules, severity and
+thresholds, include and exclude, config ignores and inline suppressions (an accepted finding does
+not fail its cell), the column map of contract registers and the grouping of municipalities.
 """
 
 from __future__ import annotations
@@ -63,37 +68,63 @@ def compare(
     format: str = typer.Option("html", "--format", "-f", help="html, csv, markdown or json."),
     by: str = typer.Option("document", "--by", help="Rows per 'document' or per 'municipality'."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file (atomically)."),
-    pack: Optional[List[str]] = typer.Option(None, "--pack", "-p", help="Pack id or YAML path (repeatable)."),
-    lang: Lang = typer.Option(Lang.nl, "--lang"),
+    pack: Optional[List[str]] = typer.Option(None, "--pack", "-p", help="Pack id or YAML path (repeatable). Default: integraliteit, or 'packs' from the config."),
+    config: Optional[str] = typer.Option(None, "--config", "-c", help="Configuration file (default: sociaal-audit.yaml or pyproject.toml here or in a parent directory)."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of the table. Default: nl, or 'lang' from the config."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: number of cores)."),
 ) -> None:
     """Compare documents or municipalities: principles as columns, pass/fail cells and totals."""
     from ..compare import TableBuilder
     from ..output.compare_render import RENDERERS
-    from ..runner import CheckOptions, check_paths, default_jobs
+    from ..results import InputErrorInfo
+    from ..runner import check_paths, default_jobs
+    from ..suppressions import ConfigIgnores, apply_inline_to
+    from .check import (check_options, configured_packs, load_effective_config, protected_paths,
+                        refuse_inputs_as_outputs, select_inputs, skipped_notes)
     from .progress import progress_bar
     from .report import load_results
 
+    lang_s = lang.value if lang else "nl"
     if format not in RENDERERS:
-        raise fail(f"--format must be one of {', '.join(RENDERERS)}", lang.value)
+        raise fail(f"--format must be one of {', '.join(RENDERERS)}", lang_s)
     if by not in ("document", "municipality"):
-        raise fail("--by must be 'document' or 'municipality'", lang.value)
-    builder = TableBuilder(by, lang.value)
+        raise fail("--by must be 'document' or 'municipality'", lang_s)
     saved, to_check = split_inputs(list(paths))
-    errors = []
+    errors: list[InputErrorInfo] = []
+    notes: list[str] = []
     try:
+        cfg = load_effective_config(config, lang.value if lang else None, None, pack, None)
+        lang_s = cfg.lang
+        builder = TableBuilder(by, lang_s, cfg.group_by or "municipality")
+        protected = [*saved, *protected_paths(to_check, cfg)] if to_check else list(saved)
+        refuse_inputs_as_outputs([output], protected)
         for p in saved:  # one saved run in memory at a time
             builder.add_run(load_results(p))
         if to_check:
-            options = CheckOptions(packs=list(pack or ["integraliteit"]), lang=lang.value, jobs=jobs or default_jobs())
+            packs = configured_packs(cfg)
+            files, collect_errors = select_inputs(to_check, cfg)
+            notes = skipped_notes(to_check, cfg, lang_s)
+            options = check_options(cfg, packs=list(cfg.packs), lang=lang_s, jobs=jobs or default_jobs())
+            ignores = ConfigIgnores(cfg) if cfg.ignore else None
+
+            def add_document(doc_result) -> None:
+                errors.extend(apply_inline_to(doc_result, None, options.max_bytes, lang_s))
+                if ignores is not None:
+                    ignores.document(doc_result)
+                builder.add_document(doc_result)
+
             with progress_bar() as progress:
-                run = check_paths(to_check, options, progress=progress, on_document=builder.add_document,
+                run = check_paths(files, options, packs=packs, progress=progress, on_document=add_document,
                                   on_start=lambda started: builder.add_rules(started.rules))
             builder.add_corpus(run.corpus)
-            errors = run.errors
-        emit(RENDERERS[format](builder.table(), lang.value), output, [*saved, *to_check])
+            errors += run.errors
+            errors += [InputErrorInfo(path=e.path, message=e.message(lang_s)) for e in collect_errors]
+            errors.sort(key=lambda e: (e.path, e.message))
+        emit(RENDERERS[format](builder.table(), lang_s), output, protected)
     except AuditError as err:
-        raise fail(err, lang.value)
+        raise fail(err, lang_s)
+    for line in notes:
+        typer.echo(f"sociaal-audit: {line}", err=True)
     for e in errors:
         typer.echo(f"sociaal-audit: {e.message}", err=True)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_OK)
