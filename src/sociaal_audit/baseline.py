@@ -161,12 +161,31 @@ def _record(e: Entry) -> dict[str, Any]:
     return record
 
 
+class Recorder:
+    """Collects the findings of a new baseline one document at a time (a streamed run keeps no
+    documents, only these small entries), then those across documents."""
+
+    def __init__(self, baseline_path: str) -> None:
+        self.base_dir = os.path.dirname(baseline_path) or "."
+        self.entries: list[Entry] = []
+
+    def document(self, doc: Any) -> None:
+        self.entries.extend(e for e, _ in _document_entries(doc, self.base_dir))
+
+    def finish(self, corpus: list[CorpusResult]) -> str:
+        """The baseline file as JSON text (sorted, stable bytes)."""
+        entries = sorted([*self.entries, *(e for e, _ in _corpus_entries(corpus))],
+                         key=lambda e: (e.path, e.rule, e.fingerprint))
+        data = {_FORMAT_KEY: BASELINE_FORMAT, "findings": [_record(e) for e in entries]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def create(run: RunResult, baseline_path: str) -> str:
     """The baseline file for ``run`` as JSON text (sorted, stable bytes)."""
-    base_dir = os.path.dirname(baseline_path) or "."
-    entries = sorted((e for e, _ in _entries(run, base_dir)), key=lambda e: (e.path, e.rule, e.fingerprint))
-    data = {_FORMAT_KEY: BASELINE_FORMAT, "findings": [_record(e) for e in entries]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    recorder = Recorder(baseline_path)
+    for doc in run.documents:
+        recorder.document(doc)
+    return recorder.finish(run.corpus)
 
 
 def load(path: str) -> list[Entry]:

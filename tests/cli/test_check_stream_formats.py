@@ -115,3 +115,17 @@ def test_only_ci_formats_to_at_most_one_standard_output_are_streamed() -> None:
     assert not can_stream(["text", "markdown"], [None, "r.md"])  # a council report needs the whole run
     assert not can_stream(["html"], ["r.html"])
     assert not can_stream(["json", "sarif"], [None, "-"])  # two formats on one standard output
+
+
+def test_baseline_create_streams_the_same_file_as_a_kept_run(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sociaal_audit.baseline import create
+    from sociaal_audit.cli.check import run_check
+
+    made = sa("baseline", "create", "gemeenten", "-o", "opnieuw/baseline.json", "--jobs", "2", cwd=workdir)
+    assert made.returncode == 2  # the empty file and the suppression without a reason are still reported
+    assert "leeg.md" in made.stderr and "INT-P20" in made.stderr  # errors and unused suppressions
+    monkeypatch.chdir(workdir)
+    cfg = load_effective_config(None, None, None, None, None)
+    kept = run_check(["gemeenten"], cfg, None, None, 10_000_000, 1, use_baseline=False)
+    assert (workdir / "opnieuw" / "baseline.json").read_text(encoding="utf-8") == create(kept, "opnieuw/baseline.json")
+    assert '"path": "gemeente:beekveld"' in create(kept, "opnieuw/baseline.json")  # corpus findings too

@@ -10,8 +10,8 @@ import typer
 
 from ..errors import AuditError
 from . import app
-from .check import (KINDS, load_effective_config, protected_paths, refuse_inputs_as_outputs, report_notes, run_check,
-                    skipped_notes)
+from .check import (KINDS, load_effective_config, protected_paths, refuse_inputs_as_outputs, report_notes,
+                    run_check_streamed, skipped_notes)
 from .common import EXIT_ERROR, EXIT_OK, Lang, emit, fail
 
 baseline_app = typer.Typer(help="Accept the current findings: later checks fail only on new ones.", no_args_is_help=True)
@@ -35,7 +35,7 @@ def create(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
 ) -> None:
     """Check PATH... and write every failed, unsuppressed result to the baseline file."""
-    from ..baseline import create as make_baseline
+    from ..baseline import Recorder
     from ..runner import default_jobs
 
     lang_s = lang.value if lang else "nl"
@@ -46,15 +46,17 @@ def create(
         lang_s = cfg.lang
         protected = protected_paths(paths, cfg)
         refuse_inputs_as_outputs([output], protected)  # before the run: never over a document, register or pack
-        run = run_check(paths, cfg, kind, None, max_size * 1024 * 1024, jobs if jobs > 0 else default_jobs(),
-                        use_baseline=False)
-        data = make_baseline(run, output)
+        recorder = Recorder(output)  # documents are not kept: only their entries, so memory stays flat
+        run, _, unused = run_check_streamed(paths, cfg, kind, None, max_size * 1024 * 1024,
+                                            jobs if jobs > 0 else default_jobs(), [], protected,
+                                            use_baseline=False, on_document=recorder.document)
+        data = recorder.finish(run.corpus)
         emit(data, output, protected)
     except AuditError as err:
         raise fail(err, lang_s)
     count = len(json.loads(data)["findings"])
     typer.echo((_DONE.get(lang_s) or _DONE["nl"]).format(path=output, n=count, docs=run.summary.documents), err=True)
-    for line in skipped_notes(list(paths), cfg, lang_s) + report_notes(run, lang_s):
+    for line in skipped_notes(list(paths), cfg, lang_s) + unused + report_notes(run, lang_s):
         typer.echo(f"sociaal-audit: {line}", err=True)
     for e in run.errors:
         typer.echo(f"sociaal-audit: {e.message}", err=True)

@@ -248,12 +248,13 @@ def _blocking(doc_result, fail_on: str) -> int:
 
 
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
-                       outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None):
+                       outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None,
+                       use_baseline: bool = True, on_document=None):
     """Like :func:`run_check`, but each document's results go to the streams of ``outputs``
-    (format, path or None for standard output, RenderOptions) as soon as they are final: inline
-    suppressions, config ignores and the baseline applied. Each file output is written atomically.
-    Same bytes as the rendered run. Returns (run without documents, number of blocking findings,
-    notes on the documents' unused suppressions)."""
+    (format, path or None for standard output, RenderOptions) and to ``on_document`` as soon as
+    they are final: inline suppressions, config ignores and (with ``use_baseline``) the baseline
+    applied. Each file output is written atomically. Same bytes as the rendered run. Returns (run
+    without documents, number of blocking findings, notes on the documents' unused suppressions)."""
     import contextlib
     import sys
 
@@ -266,8 +267,9 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     from .progress import progress_bar
 
     packs = configured_packs(cfg)
-    if cfg.baseline:
-        load_baseline(cfg.baseline)  # an unreadable baseline stops the run before anything is written
+    baseline = cfg.baseline if use_baseline else None
+    if baseline:
+        load_baseline(baseline)  # an unreadable baseline stops the run before anything is written
     files, collect_errors = select_inputs(paths, cfg)
     options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
                             jobs=jobs)
@@ -285,8 +287,8 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
 
         def start(run) -> None:
             nonlocal matcher
-            if cfg.baseline:
-                matcher = Matcher(cfg.baseline, run.rules)
+            if baseline:
+                matcher = Matcher(baseline, run.rules)
             for stream in streams:
                 stream.start(run)
 
@@ -301,6 +303,8 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
             blocking += _blocking(doc_result, cfg.fail_on)
             for stream in streams:
                 stream.document(doc_result)
+            if on_document is not None:
+                on_document(doc_result)
 
         # the terminal view shows each document as it is done: a progress bar would be drawn through it
         terminal_text = any(fmt == "text" and (not path or path == "-") for fmt, path, _ in outputs) \
