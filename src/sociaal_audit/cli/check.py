@@ -15,7 +15,6 @@ Council reports (Markdown, HTML, PDF) are one document and are rendered from the
 from __future__ import annotations
 
 import dataclasses
-import functools
 from typing import List, Optional
 
 import typer
@@ -132,18 +131,6 @@ def refuse_inputs_as_outputs(outputs: list[str | None], protected: list[str]) ->
             refuse_input(path, protected)
 
 
-@functools.lru_cache(maxsize=None)
-def _options_class():
-    """CheckOptions with the column map of contract registers (imported late: the runner is heavy)."""
-    from ..runner import CheckOptions
-
-    @dataclasses.dataclass
-    class OptionsWithColumns(CheckOptions):
-        columns: str | None = None  # contracten: {kolommen: ...} from the configuration
-
-    return OptionsWithColumns
-
-
 def check_columns(cfg) -> None:
     """The configured column map of contract registers must be valid: one error before the run,
     not one per register."""
@@ -159,9 +146,16 @@ def check_columns(cfg) -> None:
 
 
 def check_options(cfg, **values):
-    """The runner's CheckOptions for a run with ``cfg``; ``columns`` is the configured column map."""
+    """The runner's CheckOptions for a run with ``cfg``. The configured column map of contract
+    registers travels as the attribute ``columns``, which the register reader looks for; an
+    instance attribute, so the options still pickle for worker processes on any platform."""
+    from ..runner import CheckOptions
+
     check_columns(cfg)
-    return _options_class()(columns=cfg.columns, **values)
+    options = CheckOptions(**values)
+    if cfg.columns:
+        options.columns = cfg.columns  # type: ignore[attr-defined]
+    return options
 
 
 def skipped_notes(paths: list[str], cfg, lang: str) -> list[str]:
