@@ -39,7 +39,10 @@ def spool(in_memory: bool) -> IO[str]:
         return io.StringIO()
     import tempfile
 
-    return tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    try:
+        return tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+    except OSError:  # no writable temporary directory: the same bytes, held in memory
+        return io.StringIO()
 
 
 def copy_spool(source: IO[str], fh: IO[str]) -> None:
