@@ -110,7 +110,7 @@ def test_text_view_shows_table_and_portfolio_in_both_languages():
     assert "Contract registers" in out.stdout and "Portfolio" in out.stdout and "Supplier" in out.stdout
     data = json.loads(check(CSV, "--pack", "contracten", "--lang", "en", "--format", "json").stdout)
     jh1 = next(f for f in data["contracts"][0]["findings"] if f["contract"] == "JH-2021-001" and f["rule"] == "CON-P09-looptijd")
-    assert "can run 6 years with its extensions (2x1 jaar), until 2026-12-31" in jh1["message"]
+    assert "can run 6 years with its extensions (2x1 year), until 2026-12-31" in jh1["message"]
 
 
 def test_english_row_problem_names_the_line_in_english(tmp_path):

@@ -75,7 +75,7 @@ def base_values(c: Contract, lang: str) -> dict:
     return {
         "id": c.id, "title": c.title, "supplier": c.supplier or "",
         "start": display.day(c.start, lang), "end": display.day(c.end, lang),
-        "possible_end": display.day(c.possible_end, lang), "extensions": c.extensions_text,
+        "possible_end": display.day(c.possible_end, lang), "extensions": display.extensions(c.extension_options, lang),
         "years": display.years(c.possible_years, lang), "term_years": display.years(c.term_years, lang),
         "value": display.money(c.value, lang), "financing": c.financing.value if c.financing else "",
         "financing_text": c.financing_text or "", "procedure": c.procedure or "", "open_ended": c.open_ended,
