@@ -218,3 +218,29 @@ def test_csv_never_starts_a_cell_with_a_formula() -> None:
     assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert safe_cell("- het college") == "'- het college"
     assert safe_cell("@SUM") == "'@SUM" and safe_cell("gewoon") == "gewoon" and safe_cell(None) == ""
+
+
+# ----- metadata a format carries (CVDR, Gemeenteblad) ------------------------------------------
+
+
+def test_sarif_csv_and_junit_carry_what_the_format_says_of_a_document(run) -> None:
+    """CVDR id, date of adoption and legal basis reach the machine formats too (as they reach the
+    terminal view, JSON and the reports)."""
+    doc = run.documents[0]
+    doc.identifier, doc.adopted = "CVDR700001_1", "2025-12-11"
+    doc.legal_basis = ["Wet maatschappelijke ondersteuning 2015", "artikel 149 van de Gemeentewet"]
+    sarif = json.loads(out(run, "sarif"))
+    for result in sarif["runs"][0]["results"]:
+        if result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("wmo.md"):
+            assert result["properties"]["document"] == {
+                "title": doc.title, "municipality": "Beekdal", "identifier": "CVDR700001_1",
+                "adopted": "2025-12-11", "legalBasis": doc.legal_basis,
+            }
+    rows = [row for row in csv.DictReader(io.StringIO(out(run, "csv").lstrip("\ufeff"))) if row["path"] == "wmo.md"]
+    assert rows and all((r["identifier"], r["adopted"]) == ("CVDR700001_1", "2025-12-11") for r in rows)
+    assert rows[0]["legal_basis"] == "Wet maatschappelijke ondersteuning 2015; artikel 149 van de Gemeentewet"
+    suite = next(s for s in ET.fromstring(out(run, "junit")) if s.get("file") == "wmo.md")
+    assert {p.get("name"): p.get("value") for p in suite.find("properties")} == {
+        "identifier": "CVDR700001_1", "adopted": "2025-12-11",
+        "legal_basis": "Wet maatschappelijke ondersteuning 2015; artikel 149 van de Gemeentewet",
+    }

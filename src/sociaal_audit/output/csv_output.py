@@ -34,6 +34,8 @@ COLUMNS = [
     "path", "document", "municipality", "kind", "rule", "principles", "theme", "severity", "status",
     "line", "column", "page", "article", "lid", "message", "quote", "fingerprint", "suppressed",
     "suppression_reason", "baseline", "contract", "source", "group",
+    # what the document's format says of it (CVDR, Gemeenteblad): identifier, date of adoption, legal basis
+    "identifier", "adopted", "legal_basis",
 ]
 _TEXT = {
     "pass": {"nl": "{n} contract(en) in orde", "en": "{n} contract(s) passed"},
@@ -71,6 +73,7 @@ def _document_rows(d: Any) -> list[list[Any]]:
             quote=loc.quote if loc else r.looked_for, fingerprint=fingerprint(r) if r.status == "fail" else None,
             suppressed="yes" if sup is not None else ("no" if r.status == "fail" else None),
             suppression_reason=sup.reason if sup is not None else None, baseline=r.baseline,
+            identifier=d.identifier, adopted=d.adopted, legal_basis="; ".join(d.legal_basis or []) or None,
         ))
     return rows
 

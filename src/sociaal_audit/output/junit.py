@@ -204,6 +204,12 @@ class Stream:
 
     def document(self, d: Any) -> None:
         suite = ET.Element("testsuite", {"name": _clean(f"{d.path} — {d.title}"), "file": d.path})
+        known = [("identifier", d.identifier), ("adopted", d.adopted), ("legal_basis", "; ".join(d.legal_basis or []))]
+        if any(value for _, value in known):  # what a CVDR or Gemeenteblad file says of itself
+            props = ET.SubElement(suite, "properties")
+            for name, value in known:
+                if value:
+                    ET.SubElement(props, "property", {"name": name, "value": _clean(value)})
         counts: dict[str, int] = {}
         for r in d.results:
             outcome = _case(suite, r, d.path, self.titles, self.lang)

@@ -216,6 +216,16 @@ def _location(path: str, loc: Any, lang: str) -> dict[str, Any]:
     return out
 
 
+def document_properties(d: Any) -> dict[str, Any]:
+    """What the document's format says of it (CVDR id, date of adoption, legal basis), for the
+    properties of its results; empty for a document whose format carries none."""
+    props = {"title": d.title, "municipality": d.municipality, "identifier": getattr(d, "identifier", None),
+             "adopted": getattr(d, "adopted", None), "legalBasis": list(getattr(d, "legal_basis", None) or [])}
+    if not (props["identifier"] or props["adopted"] or props["legalBasis"]):
+        return {}
+    return {k: v for k, v in props.items() if v}
+
+
 def _document_location(path: str, lang: str) -> dict[str, Any]:
     return {
         "physicalLocation": {"artifactLocation": artifact_location(path), "region": {"startLine": 1, "startColumn": 1}},
@@ -433,9 +443,13 @@ class Stream:
         self.count += 1
 
     def document(self, d: Any) -> None:
+        meta = document_properties(d)
         for r in d.results:
             if r.status == "fail":
-                self._add(_result(r, d.path, self.rule_index, self.lang))
+                result = _result(r, d.path, self.rule_index, self.lang)
+                if meta:
+                    result["properties"]["document"] = meta
+                self._add(result)
         self.document_notes.extend(_document_notes(d))
         self.unused.extend(d.unused_suppressions)
 
