@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import AuditError
@@ -61,7 +60,7 @@ class ConfigError(AuditError):
 class IgnoreEntry(BaseModel):
     """``ignore:`` item: accept findings of some rules in some paths, for a stated reason."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     path: str = Field(default="**", description="glob relative to the config file's directory")
     rules: list[str] = Field(min_length=1)
     reason: str
@@ -93,7 +92,7 @@ class IgnoreEntry(BaseModel):
 class ContractsSection(BaseModel):
     """``contracten:``: settings for contract registers."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     kolommen: str | None = Field(default=None, description="column map (YAML) for registers without one beside them")
 
     @model_validator(mode="before")
@@ -108,14 +107,14 @@ class ContractsSection(BaseModel):
 class CorpusSection(BaseModel):
     """``corpus:``: how the checks across documents group the documents."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     group_by: GroupBy | None = None
 
 
 class ConfigFile(BaseModel):
     """The keys a configuration file may set; all optional. Dashes in keys count as underscores."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     packs: list[str] | None = None
     lang: Literal["nl", "en"] | None = None
     fail_on: FailOn | None = None
@@ -241,6 +240,8 @@ def _read(path: Path) -> tuple[dict[str, Any], list[int | None], dict[str, int]]
         if not isinstance(table, dict):
             raise ConfigError(shown, f"[tool.{PYPROJECT_TABLE}] must be a table")
         return table, [], {}
+    import yaml  # only when a configuration file is read
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         data = yaml.load(raw, Loader=loader)
@@ -259,12 +260,16 @@ def _read(path: Path) -> tuple[dict[str, Any], list[int | None], dict[str, int]]
 
 def _key_lines(node: Any) -> dict[str, int]:
     """Top-level key (dashes as underscores) -> its 1-based line."""
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(key.value).replace("-", "_"): key.start_mark.line + 1 for key, _ in node.value}
 
 
 def _ignore_lines(node: Any) -> list[int | None]:
+    import yaml
+
     if not isinstance(node, yaml.MappingNode):
         return []
     for key, value in node.value:
@@ -498,6 +503,8 @@ def filter_paths(files: list[str], config: Config) -> list[str]:
 
 def show(config: Config) -> str:
     """The effective config as YAML, each key followed by a comment saying where it came from."""
+    import yaml
+
     lines = [f"# {'config file: ' + config.path if config.path else 'no config file found; defaults and flags'}"]
     for key, value in config.values().items():
         src = config.sources.get(key, DEFAULT_SOURCE)

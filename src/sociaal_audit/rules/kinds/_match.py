@@ -41,7 +41,7 @@ def _check_regexes(values: list[str]) -> list[str]:
 
 
 class ContextSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     patterns: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     within: Within = "sentence"
@@ -60,7 +60,7 @@ class ContextSpec(BaseModel):
 
 
 class MatchParams(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     patterns: list[str] = Field(default_factory=list)
     phrases: list[str] = Field(default_factory=list)
     fuzzy: int = Field(default=100, ge=50, le=100)

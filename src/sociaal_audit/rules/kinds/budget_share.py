@@ -38,7 +38,7 @@ NAMED = [r"\b(?:innovatiebudget|innovatiefonds|experimenteerbudget|experimenteer
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     min: float = Field(default=5, gt=0, le=100, description="smallest share in percent that passes")
     budget: list[str] = Field(default_factory=lambda: list(BUDGET))
     free: list[str] = Field(default_factory=lambda: list(FREE))

@@ -51,7 +51,7 @@ class RegisterContext:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     test: Literal["duration", "financing", "referral_clause", "entry_threshold", "open_entry"]
     max_years: float = Field(default=4, gt=0, description="duration: longest acceptable possible term in years")
     forms: list[FinancingForm] = Field(default_factory=lambda: [FinancingForm.INSPANNINGSGERICHT],

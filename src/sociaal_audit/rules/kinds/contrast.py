@@ -22,7 +22,7 @@ TARGET = "document"
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     passes: MatchParams
     fails: MatchParams
     prefer: Literal["fail", "pass"] = "fail"

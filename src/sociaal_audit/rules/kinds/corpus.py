@@ -41,7 +41,7 @@ def is_amendment(doc: DocumentDigest) -> bool:
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     check: Literal["laws_integrated", "duplicate_articles"]
     threshold: float = Field(default=85, ge=0, le=100, description="minimum similarity (0-100) of two articles")
     min_words: int = Field(default=20, ge=1, description="articles with fewer words are not compared")

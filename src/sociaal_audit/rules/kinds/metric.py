@@ -62,7 +62,7 @@ DELEGATION_PATTERNS = [
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     measure: Literal["detailed_norms"] = "detailed_norms"
     max_per_1000: float = Field(gt=0, description="most detailed norms per 1,000 words of binding text")
     min_norms: int = Field(default=10, ge=1, description="fewer norms than this never fail (short texts)")

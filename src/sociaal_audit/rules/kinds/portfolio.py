@@ -36,7 +36,7 @@ TOP = 5  # contracts named in the message
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     measure: Literal["long_term", "per_product"]
     years: float = Field(default=4, gt=0, description="long_term: a contract is long when its possible term exceeds this")
     forms: list[FinancingForm] = Field(default_factory=lambda: [FinancingForm.INSPANNINGSGERICHT])

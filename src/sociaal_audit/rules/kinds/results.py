@@ -61,7 +61,7 @@ VAGUE = [
 
 
 class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     indicator: list[str] = Field(default_factory=lambda: list(INDICATOR))
     target: list[str] = Field(default_factory=lambda: list(TARGET_PATTERNS))
     date: list[str] = Field(default_factory=lambda: list(DATE))
