@@ -299,3 +299,17 @@ def test_without_working_multiprocessing_files_are_checked_in_this_process(tmp_p
     run = check_paths(paths, CheckOptions(jobs=2), progress=lambda done, total: progress.append((done, total)))
     assert run.errors == [] and _json_of(run) == expected
     assert progress == [(n, 5) for n in range(1, 6)]
+
+
+def test_input_errors_are_ordered_by_file_then_by_row_number() -> None:
+    """'regel 2' before 'regel 10': a register's unreadable rows read in file order."""
+    from sociaal_audit.results import InputErrorInfo, RunResult, ToolInfo
+
+    run = RunResult(tool=ToolInfo(version="0"), errors=[
+        InputErrorInfo(path="r.csv", message="r.csv: kan regel 10 niet lezen (Einddatum: 'x' is geen datum)"),
+        InputErrorInfo(path="r.csv", message="r.csv: kan regel 2 niet lezen (Einddatum: 'y' is geen datum)"),
+        InputErrorInfo(path="a.md", message="a.md: leeg bestand (0 bytes)"),
+    ])
+    run.finalize()
+    assert [e.message.split(" (")[0] for e in run.errors] == [
+        "a.md: leeg bestand", "r.csv: kan regel 2 niet lezen", "r.csv: kan regel 10 niet lezen"]

@@ -21,6 +21,13 @@ SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 NOT_SOCIAL_DOMAIN = "not_social_domain"
 
 
+def error_order(error: "InputErrorInfo") -> tuple:
+    """Input errors by file, then as a reader expects them: 'regel 2' before 'regel 10'."""
+    import re
+
+    return (error.path, [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", error.message)])
+
+
 class _Model(BaseModel):
     # Every field is always written (nulls and empty lists included), so the schema of the output
     # marks every field required: integrations can rely on each name being present.
@@ -165,7 +172,7 @@ class RunResult(_Model):
     def finalize(self) -> "RunResult":
         """Sort everything deterministically and recompute the summary."""
         self.documents.sort(key=lambda d: d.path)
-        self.errors.sort(key=lambda e: (e.path, e.message))
+        self.errors.sort(key=error_order)
         s = Summary(documents=len(self.documents), errors=len(self.errors))
         for d in self.documents:
             for r in d.results:

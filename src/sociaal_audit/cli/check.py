@@ -255,7 +255,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     from ..baseline import Matcher, load as load_baseline
     from ..files import atomic_text_writer
     from ..output.streams import open_stream
-    from ..results import InputErrorInfo
+    from ..results import InputErrorInfo, error_order
     from ..runner import check_paths
     from ..suppressions import ConfigIgnores, apply_inline_to, unused_message
     from .progress import progress_bar
@@ -307,7 +307,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
             run = check_paths(files, options, packs=packs, progress=progress, on_document=sink, on_start=start)
         run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in collect_errors)
         run.errors.extend(problems)
-        run.errors.sort(key=lambda e: (e.path, e.message))
+        run.errors.sort(key=error_order)
         run.summary.errors = len(run.errors)
         if ignores is not None:
             run.unused_suppressions.extend(ignores.unused())

@@ -76,7 +76,7 @@ def compare(
     """Compare documents or municipalities: principles as columns, pass/fail cells and totals."""
     from ..compare import TableBuilder
     from ..output.compare_render import RENDERERS
-    from ..results import InputErrorInfo
+    from ..results import InputErrorInfo, error_order
     from ..runner import check_paths, default_jobs
     from ..suppressions import ConfigIgnores, apply_inline_to
     from .check import (check_options, configured_packs, load_effective_config, protected_paths,
@@ -119,7 +119,7 @@ def compare(
             builder.add_corpus(run.corpus)
             errors += run.errors
             errors += [InputErrorInfo(path=e.path, message=e.message(lang_s)) for e in collect_errors]
-            errors.sort(key=lambda e: (e.path, e.message))
+            errors.sort(key=error_order)
         emit(RENDERERS[format](builder.table(), lang_s), output, protected)
     except AuditError as err:
         raise fail(err, lang_s)
