@@ -52,6 +52,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "rule_unknown": {"nl": "onbekende regel '{rule}'", "en": "unknown rule '{rule}'"},
     "rule_passed": {"nl": "In orde: {title}.", "en": "In order: {title}."},
+    "not_contract_list": {
+        "nl": "{path}: geen contractenlijst (verwacht een lijst met contracten of 'contracten:' met een lijst)",
+        "en": "{path}: not a contract list (expected a list of contracts or 'contracten:' with a list)",
+    },
+    "not_contract_list_json": {
+        "nl": "{path}: geen contractenlijst (verwacht een lijst met contracten, 'contracten:' met een lijst, "
+              "of een OCDS release package of record package)",
+        "en": "{path}: not a contract list (expected a list of contracts, 'contracten:' with a list, "
+              "or an OCDS release package or record package)",
+    },
     "rule_not_social_domain": {
         "nl": "Niet van toepassing: het document gaat niet over het sociaal domein (geen grondslag in de Wmo 2015, "
               "Jeugdwet of Participatiewet en geen begrippen uit het sociaal domein).",

@@ -154,8 +154,25 @@ def test_json_without_releases_is_an_input_error(tmp_path):
     path = write(tmp_path, "pakket.json", json.dumps({"uri": "x", "publisher": {"name": "y"}}, indent=1))
     with pytest.raises(InputError) as exc:
         load_register(path)
-    assert exc.value.message("en") == f"{path}: cannot parse JSON (expected a list of contracts or a mapping with a " \
-        "'contracten' list, or an OCDS release or record package)"
+    assert exc.value.message("en") == f"{path}: not a contract list (expected a list of contracts, 'contracten:' " \
+        "with a list, or an OCDS release package or record package)"
+    assert exc.value.message("nl").startswith(f"{path}: geen contractenlijst (verwacht een lijst met contracten")
+
+
+@pytest.mark.parametrize("content, fragment", [
+    ("contracten:\n  - id: A-1\n    start: 2024-01-01\n   end: [kapot\n", "kan YAML niet lezen"),
+    ("id: eigen\ntitle: Eigen regels\nrules: []\n", "geen contractenlijst"),
+])
+def test_a_yaml_file_named_on_the_command_line_is_a_register_or_an_error(tmp_path, content, fragment):
+    """Never read as the text of a document: a broken or unsuitable YAML file is one input error."""
+    from sociaal_audit.contracts.runner import is_register_path
+
+    path = write(tmp_path, "contracten.yaml", content)
+    assert is_register_path(path, explicit=True)
+    assert not is_register_path(path, explicit=False)  # in a directory: configuration, left alone
+    with pytest.raises(InputError) as exc:
+        list(load_register(path)[0].contracts)
+    assert fragment in exc.value.message("nl")
 
 
 def test_which_files_are_registers(tmp_path):

@@ -2,8 +2,9 @@
 
 * Given explicitly as file arguments: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``,
   ``.ndjson`` and ``.json`` files (and gzip-compressed ``.jsonl.gz``, ``.ndjson.gz``,
-  ``.json.gz``) are registers; ``.yaml``/``.yml`` files are registers when they hold a contract
-  list (a list of mappings or a ``contracten:`` list).
+  ``.json.gz``) are registers, and so are ``.yaml``/``.yml`` files (a list of mappings or a
+  ``contracten:`` list; one that is broken or holds something else is an input error naming the
+  file, never read as the text of a document).
 * Found in a directory: ``.csv``, ``.tsv``, ``.xlsx``, ``.xlsm``, ``.jsonl``, ``.ndjson`` (also
   gzip-compressed), and ``.json`` or ``.json.gz`` files that look like OCDS (``ocds`` in the name,
   or ``ocid``/``releases``/``records`` near the start). YAML files in directories are never taken
@@ -46,22 +47,6 @@ def _head(path: str, size: int = 1 << 16) -> bytes:
     return head_of(path, size)
 
 
-def _yaml_contract_list(path: str) -> bool:
-    import yaml
-
-    try:
-        if os.path.getsize(path) > 20 * 1024 * 1024:
-            return False
-        with open(path, encoding="utf-8-sig") as fh:
-            data = yaml.safe_load(fh)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    from .readers import listfile
-
-    items = listfile.contracts_in(data)
-    return bool(items) and all(isinstance(i, dict) for i in items)
-
-
 def is_register_path(path: str, explicit: bool = True) -> bool:
     """Is ``path`` a contract register? ``explicit``: named on the command line (not found in a directory)."""
     ext = _ext(path)
@@ -77,7 +62,9 @@ def is_register_path(path: str, explicit: bool = True) -> bool:
 
         return ocds.looks_like_ocds(_head(path))
     if ext in (".yaml", ".yml"):
-        return explicit and _yaml_contract_list(path)
+        # named on the command line, a YAML file can only be a contract list: the list reader then
+        # says why a broken or unsuitable one cannot be read, instead of it being read as prose
+        return explicit
     return False
 
 

@@ -53,10 +53,7 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
         raise InputError(path, "parse_failed", format="JSON" if is_json else "YAML", reason=str(exc).splitlines()[0]) from None
     items = contracts_in(data)
     if items is None:
-        reason = "expected a list of contracts or a mapping with a 'contracten' list"
-        if is_json:
-            reason += ", or an OCDS release or record package"
-        raise InputError(path, "parse_failed", format="JSON" if is_json else "YAML", reason=reason)
+        raise InputError(path, "not_contract_list_json" if is_json else "not_contract_list")
     yield from contracts_from_mappings(items, columns)
 
 
