@@ -121,3 +121,35 @@ def test_reports_say_why_nothing_applies(tmp_path) -> None:
     assert "Not applicable, as the document is not about the social domain: 31." in english
     text = render(run, "text", RenderOptions(lang="nl", color=False))
     assert "Geen toetsregel is van toepassing: het document gaat niet over het sociaal domein." in text
+
+
+def test_the_json_fingerprint_survives_renumbering_as_the_baseline_does() -> None:
+    """The ``fingerprint`` of a result is the baseline's: article heading without its number and the
+    quote without the numbers of references, so inserting an article changes no fingerprint."""
+    original = """\
+# Verordening maatschappelijke ondersteuning Beekveld 2026
+
+De raad van de gemeente Beekveld;
+
+gelet op artikel 2.1.3 van de Wet maatschappelijke ondersteuning 2015;
+
+## Artikel 3. Tarieven
+
+Het college stelt de tarieven vast.
+
+## Artikel 4. Bekostiging
+
+Het college bekostigt aanbieders per uur geleverde ondersteuning, tegen de tarieven bedoeld in artikel 3.
+"""
+    renumbered = original.replace("## Artikel 4. Bekostiging", "## Artikel 5. Bekostiging").replace(
+        "## Artikel 3. Tarieven", "## Artikel 3. Begrippen\n\nBegrippen als in de wet.\n\n## Artikel 4. Tarieven"
+    ).replace("bedoeld in artikel 3.", "bedoeld in artikel 4.")
+
+    def p26(text: str):
+        result = _run(text)
+        return next(r for r in result.results if r.rule == "INT-P26-geen-productfinanciering")
+
+    before, after = p26(original), p26(renumbered)
+    assert before.status == after.status == "fail"
+    assert before.locations[0].article != after.locations[0].article
+    assert before.fingerprint == after.fingerprint

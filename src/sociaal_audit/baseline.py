@@ -15,25 +15,19 @@ for every input format (DOCX and PDF included).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import AuditError
+from .fingerprints import evidence, fingerprint, heading_without_number, normalised_quote  # noqa: F401
 from .results import BaselineInfo, CorpusResult, Result, RunResult
-from .rules.matching import fold
 
 BASELINE_FORMAT = 2
 READABLE_FORMATS = (1, 2)  # format 1 had one fingerprint per finding (its first place) and no evidence
 _FORMAT_KEY = "sociaal_audit_baseline"
 WHOLE_DOCUMENT_KINDS = frozenset({"metric"})  # the places quoted only illustrate a verdict on the document
-_STRUCTURE_REF = re.compile(
-    r"\b(artikel(?:en)?|art\.|hoofdstuk(?:ken)?|paragraaf|paragrafen|afdeling(?:en)?)\s+\d+[\w.:]*"
-    r"(?:\s*(?:,|en|of|tot en met|t/m)\s*\d+[\w.:]*)*"
-)
 
 _MESSAGES = {
     "nl": "{path}: ongeldig baselinebestand: {detail}",
@@ -70,52 +64,6 @@ class Entry:
 
     def places(self) -> frozenset[str]:
         return frozenset(self.evidence) if self.evidence is not None else frozenset({self.fingerprint})
-
-
-def heading_without_number(title: str | None, number: str | None) -> str:
-    """'Artikel 5. Hardheidsclausule' -> 'hardheidsclausule' (folded), so renumbering keeps it."""
-    if not title:
-        return ""
-    text = title
-    if number:
-        text = re.sub(rf"^\s*(?:artikel|art\.)?\s*{re.escape(number)}(?![\w])\s*[.:\-–—]?\s*", "", text, count=1, flags=re.I)
-    return " ".join(fold(text).split())
-
-
-def normalised_quote(quote: str) -> str:
-    """Folded, whitespace collapsed, and the numbers of references to articles, chapters and
-    sections left out ("bedoeld in artikel 26" = "bedoeld in artikel 27"), so renumbering keeps it."""
-    text = " ".join(fold(quote).split())
-    return _STRUCTURE_REF.sub(lambda m: m.group(1) + " #", text)
-
-
-def _digest(rule: str, heading: str, quote: str | None, status: str) -> str:
-    h = hashlib.sha256(rule.encode())
-    h.update(b"\x00" + heading.encode())
-    if quote is None:
-        h.update(b"\x00no-location\x00" + status.encode())
-    else:
-        h.update(b"\x00" + normalised_quote(quote).encode())
-    return h.hexdigest()[:16]
-
-
-def _place_digest(rule: str, loc: Any, status: str) -> str:
-    return _digest(rule, heading_without_number(loc.article_title, loc.article), loc.quote, status)
-
-
-def fingerprint(result: Result | CorpusResult) -> str:
-    """Rule + article heading (without number) + normalised quote of the first location."""
-    if not result.locations:
-        return _digest(result.rule, "", None, result.status)
-    return _place_digest(result.rule, result.locations[0], result.status)
-
-
-def evidence(result: Result | CorpusResult) -> tuple[str, ...]:
-    """The fingerprint of every quoted place of ``result`` (sorted, without repeats); for a result
-    without places, its fingerprint."""
-    if not result.locations:
-        return (fingerprint(result),)
-    return tuple(sorted({_place_digest(result.rule, loc, result.status) for loc in result.locations}))
 
 
 def relative_path(path: str, base_dir: str) -> str:

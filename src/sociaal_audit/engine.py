@@ -7,15 +7,15 @@ runs every rule whose kind targets documents, and turns each kind's :class:`Outc
 
 from __future__ import annotations
 
-import hashlib
 from typing import Iterable
 
 from . import __version__, i18n
 from .documents.model import Document, PartKind
+from .fingerprints import fingerprint
 from .rules.context import DocContext
 from .rules.kinds import Evidence, Outcome
 from .rules.loader import LoadedPack, LoadedRule
-from .rules.matching import fold, quote
+from .rules.matching import quote
 from .results import NOT_SOCIAL_DOMAIN, DocumentResult, Location, PackInfo, Result, RuleInfo, RunResult, ToolInfo
 
 
@@ -171,17 +171,6 @@ def locate(doc: Document, ev: Evidence) -> Location:
         quote=quote(doc.text, ev.start, ev.end),
         note=ev.note,
     )
-
-
-def fingerprint(result: Result) -> str:
-    """Stable identity of a finding: rule, article heading and normalised evidence (no line numbers)."""
-    h = hashlib.sha256(result.rule.encode())
-    for loc in result.locations[:1]:
-        h.update(b"\x00" + fold(loc.article_title or "").encode())
-        h.update(b"\x00" + " ".join(fold(loc.quote).split()).encode())
-    if not result.locations:
-        h.update(b"\x00" + result.status.encode())
-    return h.hexdigest()[:16]
 
 
 def rule_info(rule: LoadedRule) -> RuleInfo:
