@@ -45,6 +45,7 @@ class CheckOptions:
     date: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int = 1
+    columns: str | None = None  # the configuration's column map for contract registers (contracten: kolommen)
 
 
 def default_jobs() -> int:

@@ -146,16 +146,12 @@ def check_columns(cfg) -> None:
 
 
 def check_options(cfg, **values):
-    """The runner's CheckOptions for a run with ``cfg``. The configured column map of contract
-    registers travels as the attribute ``columns``, which the register reader looks for; an
-    instance attribute, so the options still pickle for worker processes on any platform."""
+    """The runner's CheckOptions for a run with ``cfg``, with the configured column map of contract
+    registers (checked first, so a missing map is one configuration error before the run)."""
     from ..runner import CheckOptions
 
     check_columns(cfg)
-    options = CheckOptions(**values)
-    if cfg.columns:
-        options.columns = cfg.columns  # type: ignore[attr-defined]
-    return options
+    return CheckOptions(**values, columns=cfg.columns or None)
 
 
 def skipped_notes(paths: list[str], cfg, lang: str) -> list[str]:
