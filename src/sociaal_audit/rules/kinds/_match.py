@@ -14,7 +14,6 @@ matches. :func:`distinct_sentences` keeps one piece of evidence per sentence.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -176,9 +175,9 @@ def in_heading_line(ctx: DocContext, offset: int) -> bool:
     return doc.line_starts[doc.line_index(offset)] in heading_line_starts(ctx)
 
 
-def distinct_sentences(ctx: DocContext, matches: list[Match], limit: int = 3) -> list[Match]:
-    """The first match of each sentence, at most ``limit``: evidence names different provisions
-    instead of quoting one long sentence three times around its three keywords."""
+def distinct_sentences(ctx: DocContext, matches: list[Match], limit: int | None = 3) -> list[Match]:
+    """The first match of each sentence, at most ``limit`` (None: all): evidence names different
+    provisions instead of quoting one long sentence three times around its three keywords."""
     out: list[Match] = []
     seen: set[int] = set()
     for m in matches:
@@ -189,6 +188,6 @@ def distinct_sentences(ctx: DocContext, matches: list[Match], limit: int = 3) ->
             continue
         seen.add(end)
         out.append(m)
-        if len(out) >= limit:
+        if limit is not None and len(out) >= limit:
             break
     return out

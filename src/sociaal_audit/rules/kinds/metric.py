@@ -19,9 +19,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..matching import Matcher, finditer_spans, number_before, sentence_bounds
+from ..matching import Matcher, finditer_spans, number_before
 from . import Evidence, Outcome
-from ._match import _check_regexes
+from ._match import _check_regexes, distinct_sentences
 
 NAME = "metric"
 TARGET = "document"
@@ -174,13 +174,8 @@ def measure(ctx, compiled: CompiledMetric) -> dict:
     found.extend((s, e, _LIST_ITEM) for s, e in _list_items(ctx, spans, compiled))
     found.sort()
     counts = Counter(name for _, _, name in found)
-    delegations = []
-    sentences: set[int] = set()
-    for d in compiled.delegation.find(ctx.norm, spans):  # one per sentence, whichever pattern found it
-        _, end = sentence_bounds(ctx.doc.text, d.start, d.end)
-        if end not in sentences:
-            sentences.add(end)
-            delegations.append(d)
+    # one delegation per sentence, whichever pattern found it
+    delegations = distinct_sentences(ctx, compiled.delegation.find(ctx.norm, spans), limit=None)
     words = ctx.doc.binding_word_count
     norms = len(found)
     return {
