@@ -123,6 +123,18 @@ def test_municipalities_are_grouped_like_the_checks_across_documents(tmp_path):
     assert corpus_groups == {tuple(r.documents) for r in rows}
 
 
+def test_municipality_names_are_normalised_as_the_checks_across_documents_do(tmp_path):
+    """A typographic apostrophe (from the text) and a plain one (from metadata) name one municipality."""
+    (tmp_path / "wmo.md").write_text(WMO.replace("Beekveld", "’s-Hertogenbosch"), encoding="utf-8")
+    (tmp_path / "jeugd.md").write_text(JEUGD.replace("Beekveld", "'s-Hertogenbosch"), encoding="utf-8")
+    run = check_paths([str(tmp_path)], CheckOptions(packs=["integraliteit", "samenhang"]))
+    assert sorted(d.municipality for d in run.documents) == ["'s-Hertogenbosch", "’s-Hertogenbosch"]
+    (row,) = build_table([run], by="municipality").rows
+    assert (row.key, row.label) == ("gemeente:'s-hertogenbosch", "'s-Hertogenbosch")
+    assert row.documents == [str(tmp_path / "jeugd.md"), str(tmp_path / "wmo.md")]
+    assert {c.group for c in run.corpus} == {row.key}
+
+
 def test_municipality_rows_by_directory_when_the_config_says_so(tmp_path):
     """corpus: {group_by: directory}: one row per folder, whatever the documents name."""
     (tmp_path / "a").mkdir()

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
 from pydantic import BaseModel, Field
 
+from .corpus import group_key
 from .results import CorpusResult, DocumentResult, Result, RuleInfo, RunResult
 
 Cell = Literal["pass", "fail", "na", "error"]
@@ -84,14 +84,6 @@ def _accepted(r: Result) -> bool:
 def _principle_key(p: str) -> tuple[int, str]:
     m = _PRINCIPLE.match(p)
     return (int(m.group(1)) if m else 999, p)
-
-
-def municipality_key(name: str) -> str:
-    """A municipality name without case, diacritics or extra spaces: 'Súdwest-Fryslân' and
-    'sudwest-fryslan' are one municipality."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
 
 
 @dataclass
@@ -197,12 +189,12 @@ class TableBuilder:
                                             documents=[doc.path], cells=cells))
             return
         directory = os.path.dirname(doc.path) or "."
-        if doc.municipality and self.group_by == "municipality":
-            key = "gemeente:" + municipality_key(doc.municipality)
+        key = group_key(doc.municipality, directory, self.group_by)
+        if key.startswith("gemeente:"):
             label = doc.municipality
             self.named_in_directory.setdefault(directory, set()).add(key)
         else:
-            key, label = "map:" + directory, directory
+            label = directory
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = _Group(key, doc.path, label)
@@ -236,10 +228,10 @@ class TableBuilder:
         all name one municipality join that municipality's row."""
         groups = dict(self.groups)
         for key in [k for k in groups if k.startswith("map:")]:
-            names = self.named_in_directory.get(key[4:], set())
-            if len(names) != 1:
+            target_key = group_key(None, key[4:], self.group_by, self.named_in_directory.get(key[4:], ()))
+            if target_key == key:
                 continue
-            undetected, target = groups.pop(key), groups[next(iter(names))]
+            undetected, target = groups.pop(key), groups[target_key]
             joined = _Group(target.key, target.label_path, target.label, [*target.documents, *undetected.documents],
                             {rule: _RuleTally(t.principles, t.passed, t.failed, t.failed_on_provision, t.errored,
                                               t.applied) for rule, t in target.rules.items()})

@@ -19,7 +19,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Collection, Iterable, Literal
 
 from .documents.model import Document, Part
 from .engine import plain_values, rule_fields
@@ -169,26 +169,30 @@ class Group:
         return self.municipality or self.directory or self.key
 
 
-def group_documents(digests: Iterable[DocumentDigest], by: GroupBy = "municipality") -> list[Group]:
-    """Group digests by municipality or by directory; sorted.
+def group_key(municipality: str | None, directory: str, by: GroupBy = "municipality",
+              named: Collection[str] = ()) -> str:
+    """The key of the group of a document in ``directory``: ``gemeente:`` and its normalised
+    municipality, or ``map:`` and its directory.
 
-    By municipality, a document whose municipality was not detected joins the municipality of the
-    other documents in its directory when they all name the same one; otherwise it is grouped with
-    the other undetected documents of its directory."""
+    By municipality, a document whose municipality was not detected joins the municipality the
+    other documents of its directory name when ``named`` (their keys) holds exactly one."""
+    if by == "municipality" and municipality:
+        return "gemeente:" + normalise(municipality)
+    if by == "municipality" and len(named) == 1:
+        return next(iter(named))
+    return "map:" + directory
+
+
+def group_documents(digests: Iterable[DocumentDigest], by: GroupBy = "municipality") -> list[Group]:
+    """Group digests by municipality or by directory (:func:`group_key`); sorted."""
     ordered = sorted(digests, key=lambda d: d.path)
     named_in_directory: dict[str, set[str]] = {}
     for d in ordered:
         if d.municipality:
-            named_in_directory.setdefault(d.directory, set()).add(normalise(d.municipality))
+            named_in_directory.setdefault(d.directory, set()).add(group_key(d.municipality, d.directory))
     buckets: dict[str, list[DocumentDigest]] = {}
     for d in ordered:
-        names = named_in_directory.get(d.directory, set())
-        if by == "municipality" and d.municipality:
-            key = "gemeente:" + normalise(d.municipality)
-        elif by == "municipality" and len(names) == 1:
-            key = "gemeente:" + next(iter(names))
-        else:
-            key = "map:" + d.directory
+        key = group_key(d.municipality, d.directory, by, named_in_directory.get(d.directory, ()))
         buckets.setdefault(key, []).append(d)
     groups = []
     for key, docs in sorted(buckets.items()):
@@ -337,5 +341,5 @@ def corpus_fingerprint(result: Any) -> str:
 
 __all__ = [
     "ArticleDigest", "ArticlePair", "ArticleRef", "CorpusContext", "CorpusOutcome", "DocumentDigest", "Group",
-    "check_corpus", "check_group", "digest", "group_documents", "normalise", "to_result",
+    "check_corpus", "check_group", "digest", "group_documents", "group_key", "normalise", "to_result",
 ]
