@@ -8,11 +8,13 @@ import pytest
 
 from sociaal_audit.diff import compare_articles, diff_paths, word_changes
 from sociaal_audit.documents import parse_source
+from sociaal_audit.rules.loader import load_packs
 
 DATA = Path(__file__).parent / "corpus" / "data"
 ORIGINAL = DATA / "beekveld" / "verordening-maatschappelijke-ondersteuning-beekveld-2026.md"
 RENUMBERED = DATA / "diff" / "wmo-beekveld-2026-hernummerd.md"
 NO_HARDSHIP = DATA / "diff" / "wmo-beekveld-2026-zonder-hardheidsclausule.md"
+PACKS = load_packs(["integraliteit"])
 
 
 def doc(text: str, path: str = "v.md"):
@@ -24,7 +26,7 @@ def statuses(changes):
 
 
 def test_renumbered_version_reports_renumbering_not_delete_and_add():
-    result = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"])
+    result = diff_paths(str(ORIGINAL), str(RENUMBERED), PACKS)
     s = result.summary
     assert (s.added, s.removed, s.renumbered, s.changed, s.unchanged) == (1, 0, 9, 0, 2)
     added = [a for a in result.articles if a.status == "added"]
@@ -39,7 +41,7 @@ def test_renumbered_version_reports_renumbering_not_delete_and_add():
 
 
 def test_amendment_removing_the_hardship_clause_reports_p05_pass_to_fail():
-    result = diff_paths(str(ORIGINAL), str(NO_HARDSHIP), ["integraliteit"])
+    result = diff_paths(str(ORIGINAL), str(NO_HARDSHIP), PACKS)
     removed = [a for a in result.articles if a.status == "removed"]
     assert [a.old.title for a in removed] == ["Artikel 10 Hardheidsclausule"]
     p05 = [r for r in result.rules if r.rule == "INT-P05-hardheidsclausule"]
@@ -53,7 +55,7 @@ def test_amendment_removing_the_hardship_clause_reports_p05_pass_to_fail():
 
 
 def test_the_reverse_amendment_is_better():
-    result = diff_paths(str(NO_HARDSHIP), str(ORIGINAL), ["integraliteit"], lang="en")
+    result = diff_paths(str(NO_HARDSHIP), str(ORIGINAL), PACKS, lang="en")
     p05 = next(r for r in result.rules if r.rule == "INT-P05-hardheidsclausule")
     assert (p05.old_status, p05.new_status, p05.direction) == ("fail", "pass", "better")
     assert p05.new_message.startswith("Hardship clause present in Artikel 10")
@@ -107,7 +109,7 @@ def test_swapped_articles_are_both_renumbered():
 
 
 def test_identical_versions_have_no_changes():
-    result = diff_paths(str(ORIGINAL), str(ORIGINAL), ["integraliteit"])
+    result = diff_paths(str(ORIGINAL), str(ORIGINAL), PACKS)
     assert result.articles == [] and result.rules == []
     assert result.summary.unchanged == 11
 
@@ -121,8 +123,8 @@ def test_word_changes():
 
 
 def test_json_is_deterministic():
-    a = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
-    b = diff_paths(str(ORIGINAL), str(RENUMBERED), ["integraliteit"]).model_dump_json()
+    a = diff_paths(str(ORIGINAL), str(RENUMBERED), PACKS).model_dump_json()
+    b = diff_paths(str(ORIGINAL), str(RENUMBERED), PACKS).model_dump_json()
     assert a == b
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,9 @@ from . import __version__
 from .corpus import normalise
 from .documents.model import Document, Part
 from .results import SEVERITY_RANK, DocumentResult, Location, RuleInfo, Severity, Status, ToolInfo
+
+if TYPE_CHECKING:
+    from .rules.loader import LoadedPack
 
 DIFF_SCHEMA_VERSION = "1.0"
 MATCH_SIMILARITY = 70.0  # content match: at least this similar (0-100); unrelated Dutch prose scores 40-55
@@ -360,20 +363,17 @@ def compare_documents(
     )
 
 
-def diff_paths(old_path: str, new_path: str, packs: list, lang: str = "nl", date: str | None = None,
+def diff_paths(old_path: str, new_path: str, packs: list[LoadedPack], lang: str = "nl", date: str | None = None,
                kind: str | None = None, max_bytes: int | None = None) -> DiffResult:
-    """Read both files, check both with ``packs`` (document rules) and compare. ``packs`` are pack
-    ids or paths, or packs already loaded (and adjusted by a configuration). Raises
-    :class:`~sociaal_audit.errors.InputError` for an unreadable file and PackError for a bad pack."""
+    """Read both files, check both with the loaded ``packs`` (document rules) and compare. Raises
+    :class:`~sociaal_audit.errors.InputError` for an unreadable file."""
     from .documents import DEFAULT_MAX_BYTES, load_document
     from .engine import Engine
-    from .rules.loader import load_packs
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     old = load_document(old_path, kind=kind, max_bytes=limit)
     new = load_document(new_path, kind=kind, max_bytes=limit)
-    loaded = load_packs(packs) if all(isinstance(p, str) for p in packs) else packs
-    engine = Engine(loaded, lang=lang)
+    engine = Engine(packs, lang=lang)
     run = engine.new_run(date=date)
     return compare_documents(old, new, engine.check_document(old), engine.check_document(new), run.rules, lang, date)
 

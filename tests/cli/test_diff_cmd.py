@@ -161,6 +161,16 @@ def test_invalid_configuration_exits_2(tmp_path):
     assert out.stderr.startswith("sociaal-audit: ") and "INT-P99" in out.stderr
 
 
+def test_an_ignore_entry_naming_no_loaded_rule_exits_2_as_in_check(tmp_path):
+    config = tmp_path / "project.yaml"
+    config.write_text('ignore:\n  - path: "verordeningen/oud/**"\n    rules: [INT-P99]\n'
+                      '    reason: "Wordt in 2027 ingetrokken"\n', encoding="utf-8")
+    out = invoke(ORIGINAL, NO_HARDSHIP, "--config", str(config))
+    assert out.exit_code == 2
+    assert out.stderr.startswith("sociaal-audit: ") and "INT-P99" in out.stderr
+    assert CliRunner().invoke(app, ["check", ORIGINAL, "--config", str(config)]).exit_code == 2
+
+
 def test_markdown_quotes_where_a_rule_changed():
     worse = invoke(ORIGINAL, NO_HARDSHIP, "--format", "markdown").stdout
     assert ("  - oud, regel 74, Artikel 10 Hardheidsclausule, lid 1: “Het college kan in bijzondere gevallen ten "

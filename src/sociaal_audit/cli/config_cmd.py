@@ -11,7 +11,7 @@ import typer
 
 from ..errors import AuditError
 from . import app
-from .check import check_columns, load_effective_config
+from .check import check_columns, configured_packs, load_effective_config
 from .common import EXIT_OK, FailOn, Lang, fail
 
 config_app = typer.Typer(help="Show the project configuration (sociaal-audit.yaml or pyproject.toml).",
@@ -28,16 +28,14 @@ def show(
     baseline: Optional[str] = typer.Option(None, "--baseline", help="As for check: overrides 'baseline'."),
 ) -> None:
     """Print the effective configuration as YAML, each key with its source."""
-    from ..config import adjust_packs, check_rule_refs, show as show_config
-    from ..rules.loader import load_packs
+    from ..config import show as show_config
 
     lang_s = lang.value if lang else "nl"
     try:
         cfg = load_effective_config(config, lang.value if lang else None, fail_on.value if fail_on else None,
                                     pack, baseline)
         lang_s = cfg.lang
-        packs = adjust_packs(load_packs(cfg.packs), cfg)  # the rule references must match loaded rules
-        check_rule_refs(cfg, [r.id for p in packs for r in p.rules])
+        configured_packs(cfg)  # the rule references must match loaded rules
         check_columns(cfg)
     except AuditError as err:
         raise fail(err, lang_s)

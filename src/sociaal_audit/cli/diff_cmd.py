@@ -40,11 +40,9 @@ def diff(
     max_size: int = typer.Option(50, "--max-size", help="Largest input file to read, in MB."),
 ) -> None:
     """Compare two versions of an ordinance: articles and rule results."""
-    from ..config import adjust_packs
     from ..diff import diff_paths
     from ..output.diff_render import render
-    from ..rules.loader import load_packs
-    from .check import load_effective_config
+    from .check import configured_packs, load_effective_config
 
     lang_s = lang.value if lang else "nl"
     if format not in DIFF_FORMATS:
@@ -55,8 +53,7 @@ def diff(
         cfg = load_effective_config(config, lang.value if lang else None, fail_on.value if fail_on else None,
                                     list(pack) if pack else None, None)
         lang_s = cfg.lang
-        packs = adjust_packs(load_packs(cfg.packs), cfg)
-        result = diff_paths(old, new, packs, lang=lang_s, date=audit_date(date), kind=kind,
+        result = diff_paths(old, new, configured_packs(cfg), lang=lang_s, date=audit_date(date), kind=kind,
                             max_bytes=max_size * 1024 * 1024)
         data = render(result, format, lang_s, color=use_color() and not output)
         emit(data, output, [old, new] + ([cfg.path] if cfg.path else []))
