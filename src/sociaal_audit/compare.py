@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal
 
 from pydantic import BaseModel, Field
@@ -95,7 +95,6 @@ class _RuleTally:
     failed: bool = False
     failed_on_provision: bool = False  # a failure that quotes a provision another document cannot undo
     errored: bool = False
-    applied: bool = False
 
     def add(self, status: str, on_provision: bool) -> None:
         if status == "pass":
@@ -111,7 +110,6 @@ class _RuleTally:
         self.failed = self.failed or other.failed
         self.failed_on_provision = self.failed_on_provision or other.failed_on_provision
         self.errored = self.errored or other.errored
-        self.applied = self.applied or other.applied
 
     def status(self) -> str:
         if self.failed_on_provision:
@@ -233,8 +231,7 @@ class TableBuilder:
                 continue
             undetected, target = groups.pop(key), groups[target_key]
             joined = _Group(target.key, target.label_path, target.label, [*target.documents, *undetected.documents],
-                            {rule: _RuleTally(t.principles, t.passed, t.failed, t.failed_on_provision, t.errored,
-                                              t.applied) for rule, t in target.rules.items()})
+                            {rule: replace(t) for rule, t in target.rules.items()})
             for rule, t in undetected.rules.items():
                 joined.rules.setdefault(rule, _RuleTally(t.principles)).merge(t)
             groups[target.key] = joined

@@ -24,7 +24,7 @@ import csv
 import io
 from typing import IO, Any
 
-from ..baseline import fingerprint
+from ..fingerprints import fingerprint
 from .sarif import contract_line, corpus_items
 from .streams import write_run
 

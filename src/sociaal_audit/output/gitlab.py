@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from typing import IO, Any
 
-from ..baseline import fingerprint
+from ..fingerprints import fingerprint
 from .sarif import artifact_uri, contract_line, contract_message, corpus_items, result_fingerprint
 from .streams import JsonArray, write_run
 
@@ -78,11 +78,6 @@ def _run_issues(run: Any, lang: str) -> list[dict[str, Any]]:
             issues.append(_issue(f.rule, f.principles, f.theme, f.severity, message, reg.path,
                                  contract_line(f.source) or 1, key, None, lang))
     return issues
-
-
-def build(run: Any, lang: str) -> list[dict[str, Any]]:
-    issues = [issue for d in run.documents for issue in _document_issues(d, lang)]
-    return issues + _run_issues(run, lang)
 
 
 class Stream:

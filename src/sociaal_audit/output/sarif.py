@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import quote
 
-from ..baseline import fingerprint, heading_without_number
+from ..fingerprints import fingerprint, heading_without_number
 from .labels import label
 from .streams import copy_spool, dumps as _dumps, indented_json, spool, write_run
 
