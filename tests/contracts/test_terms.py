@@ -201,6 +201,19 @@ def test_xlsx_term_in_months_as_numbers(tmp_path):
         ("JH-2024-201", date(2027, 12, 31), 6), ("JH-2024-202", date(2025, 12, 31), 2), ("JH-2024-203", date(2027, 6, 30), 4)]
 
 
+def test_a_sum_in_a_column_counted_in_months_is_months(tmp_path):
+    # 'Looptijd (maanden)': 24+12+12 is two years and two extensions of a year, not 24 years
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Omschrijving;Ingangsdatum;Looptijd (maanden)\n"
+                    "JH-2025-011;Jeugdhulp ambulant;01-01-2025;48\n"
+                    "JH-2025-012;Pleegzorg;01-01-2025;24+12+12\n", encoding="utf-8")
+    reg, problems = load_register(str(path))
+    assert problems == []
+    assert [(c.id, c.end, c.extensions_text, c.possible_end) for c in reg.contracts] == [
+        ("JH-2025-011", date(2028, 12, 31), "", date(2028, 12, 31)),
+        ("JH-2025-012", date(2026, 12, 31), "2x1 jaar", date(2028, 12, 31))]
+
+
 def test_a_bare_number_without_a_unit_in_the_header_is_an_error_in_the_run_language(tmp_path):
     path = tmp_path / "register.csv"
     path.write_text("Contractnummer;Ingangsdatum;Looptijd\nWMO-2024-301;01-01-2024;4\n", encoding="utf-8")

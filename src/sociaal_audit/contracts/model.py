@@ -22,7 +22,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .financing import FinancingForm, financing_form, form_from_unit
 from .parsing import (
@@ -85,6 +85,14 @@ _CLOSED_PROCEDURE = re.compile(
     r"|meervoudig\w*|enkelvoudig\w*|onderhands\w*|european tender|open tender|open procedure|restricted"
     r"|mededingingsprocedure|concurrentiegerichte dialoog|innovatiepartnerschap)\b"
 )
+
+
+def _column_unit(info: ValidationInfo) -> str | None:
+    """The unit the register's header gives the term field being validated ('Looptijd (maanden)':
+    'month'), passed by a reader as ``context={"term_units": {...}}``; None when it gives none."""
+    return ((info.context or {}).get("term_units") or {}).get(info.field_name)
+
+
 def supplier_type(value: object) -> SupplierType | None:
     if isinstance(value, SupplierType):
         return value
@@ -176,8 +184,9 @@ class Contract(BaseModel):
     _subcontracting = field_validator("zzp_subcontracting", mode="before")(lambda cls, v: parse_subcontracting(v))
     _count = field_validator("min_staff", mode="before")(lambda cls, v: parse_count(v))
     _ext = field_validator("extensions", mode="before")(lambda cls, v: parse_extensions(v))
-    _term = field_validator("term", mode="before")(lambda cls, v: parse_term(v))
-    _max_term = field_validator("max_term", mode="before")(lambda cls, v: parse_term(v).as_total() if v is not None else None)
+    _term = field_validator("term", mode="before")(lambda cls, v, info: parse_term(v, _column_unit(info)))
+    _max_term = field_validator("max_term", mode="before")(
+        lambda cls, v, info: parse_term(v, _column_unit(info)).as_total() if v is not None else None)
     _supplier = field_validator("supplier_type", mode="before")(lambda cls, v: supplier_type(v))
     _domain = field_validator("domain", mode="before")(lambda cls, v: domain(v))
 

@@ -24,7 +24,6 @@ from pydantic import ValidationError
 
 from ..columns import TERM_FIELDS, header_unit
 from ..model import Contract
-from ..parsing import TERM_UNIT_KINDS
 from ..reasons import FIELD_LABELS, Reason, pydantic_reason
 
 
@@ -55,20 +54,27 @@ def is_summary_row(data: Mapping[str, Any]) -> bool:
     return False
 
 
-def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None) -> Contract | RowProblem:
+def term_units(headers: Mapping[str, str] | None) -> dict[str, str]:
+    """The unit each term column counts a bare number in, from its header: ``{"term": "month"}``
+    for 'Looptijd (maanden)'. A reader works this out once per register, not per row."""
+    if not headers:
+        return {}
+    return {name: unit for name in TERM_FIELDS if name in headers and (unit := header_unit(headers[name]))}
+
+
+def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None,
+                         units: Mapping[str, str] | None = None) -> Contract | RowProblem:
     """Validate one row (field -> raw value) into a Contract, or a RowProblem naming the column.
+    ``units`` are the :func:`term_units` of ``headers`` (worked out from them when not given).
     An empty row, a totals row and a note under the table raise :class:`_EmptyRow`."""
     data = {k: v for k, v in values.items() if v is not None and not (isinstance(v, str) and not v.strip())}
     if not data or is_summary_row(data):
         raise _EmptyRow
     if "id" not in data:
         return RowProblem(source, Reason.of("no_contract_number"))
-    for name in TERM_FIELDS:
-        if name in data and headers and headers.get(name):
-            data[name] = with_unit(data[name], header_unit(headers[name]))
     data["source"] = source
     try:
-        return Contract.model_validate(data)
+        return Contract.model_validate(data, context={"term_units": term_units(headers) if units is None else units})
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = [str(x) for x in err.get("loc", ()) if isinstance(x, str)]
@@ -77,30 +83,14 @@ def contract_from_fields(values: Mapping[str, Any], source: str, headers: Mappin
         return RowProblem(source, Reason.labelled(column, pydantic_reason(err)))
 
 
-def with_unit(value: Any, unit: str | None) -> Any:
-    """A bare number in a term column whose header names the unit ('Looptijd (maanden)': 48)
-    as the term it is ('48 maanden'); any other value as it is."""
-    if unit not in TERM_UNIT_KINDS or isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        number = str(int(value)) if float(value).is_integer() else str(value)
-    elif isinstance(value, str) and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", value):
-        number = value.strip()
-    else:
-        return value
-    return f"{number} {_UNIT_WORDS[unit]}"
-
-
-_UNIT_WORDS = {"year": "jaar", "month": "maanden", "week": "weken", "day": "dagen"}
-
-
 class _EmptyRow(Exception):
     """Raised for a row that holds no contract (empty, totals, a note); readers skip it."""
 
 
-def row_to_contract(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None) -> Contract | RowProblem | None:
+def row_to_contract(values: Mapping[str, Any], source: str, headers: Mapping[str, str] | None = None,
+                    units: Mapping[str, str] | None = None) -> Contract | RowProblem | None:
     """Like :func:`contract_from_fields` but None for a row that holds no contract."""
     try:
-        return contract_from_fields(values, source, headers)
+        return contract_from_fields(values, source, headers, units)
     except _EmptyRow:
         return None

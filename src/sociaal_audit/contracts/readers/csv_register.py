@@ -19,7 +19,7 @@ from typing import Iterator
 from ...errors import InputError
 from ..columns import ColumnMap
 from ..model import Contract
-from . import RowProblem, row_to_contract
+from . import RowProblem, row_to_contract, term_units
 
 NAME = "csv"
 EXTENSIONS = (".csv", ".tsv")
@@ -85,9 +85,10 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
             for _ in range(header_index + 1):
                 row = next(reader)
             headers = {f: row[i].strip() for i, f in assigned.items()}
+            units = term_units(headers)
             for row in reader:
                 values = {f: row[i] for i, f in assigned.items() if i < len(row)}
-                item = row_to_contract(values, f"regel {reader.line_num}", headers)
+                item = row_to_contract(values, f"regel {reader.line_num}", headers, units)
                 if item is not None:
                     yield item
     except csv.Error as exc:

@@ -21,7 +21,7 @@ from ...errors import InputError
 from ..columns import ColumnMap
 from ..model import Contract
 from ..reasons import Reason
-from . import RowProblem, row_to_contract
+from . import RowProblem, row_to_contract, term_units
 
 NAME = "list"
 EXTENSIONS = (".yaml", ".yml", ".json")
@@ -61,6 +61,7 @@ def contracts_from_mappings(items: list[Any], columns: ColumnMap, label: str = "
     """Mappings keyed by field names or register headers -> contracts (used for pack examples too)."""
     fields = set(columns.aliases)
     seen: dict[tuple[str, ...], dict[int, str]] = {}  # items of one list mostly share their keys
+    units_of: dict[tuple[str, ...], dict[str, str]] = {}
     for n, item in enumerate(items, 1):
         source = f"{label} {n}"
         if not isinstance(item, dict):
@@ -79,6 +80,8 @@ def contracts_from_mappings(items: list[Any], columns: ColumnMap, label: str = "
             values[name] = item[key]
             headers[name] = str(key)
         else:
-            result = row_to_contract(values, source, headers)
+            if signature not in units_of:
+                units_of[signature] = term_units(headers)
+            result = row_to_contract(values, source, headers, units_of[signature])
             if result is not None:
                 yield result

@@ -14,7 +14,7 @@ from typing import Iterator
 from ...errors import InputError
 from ..columns import ColumnMap
 from ..model import Contract
-from . import RowProblem, row_to_contract
+from . import RowProblem, row_to_contract, term_units
 
 NAME = "xlsx"
 EXTENSIONS = (".xlsx", ".xlsm")
@@ -54,10 +54,11 @@ def iter_contracts(path: str, columns: ColumnMap) -> Iterator[Contract | RowProb
                     break
             if not headers:
                 continue
+            units = term_units(headers)
             for row in rows:
                 number += 1
                 values = {f: row[i] for i, f in assigned.items() if i < len(row)}
-                item = row_to_contract(values, f"{sheet.title} rij {number}", headers)
+                item = row_to_contract(values, f"{sheet.title} rij {number}", headers, units)
                 if item is not None:
                     yield item
             return
