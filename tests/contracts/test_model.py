@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from sociaal_audit.contracts.model import Contract, Domain, SupplierType
 from sociaal_audit.contracts.parsing import (
-    ExtensionOptions, add_months, months_between, parse_amount, parse_bool, parse_date, parse_extensions,
+    ExtensionOptions, add_months, format_extensions, months_between, parse_amount, parse_bool, parse_date, parse_extensions,
 )
 
 
@@ -58,6 +58,16 @@ def test_bad_amounts(text):
 ])
 def test_extensions(text, expected):
     assert parse_extensions(text) == expected
+
+
+@pytest.mark.parametrize("ext, nl, en", [
+    (ExtensionOptions(2, 24), "2x1 jaar", "2x1 year"), (ExtensionOptions(1, 24), "1x2 jaar", "1x2 years"),
+    (ExtensionOptions(2, 12), "2x6 maanden", "2x6 months"), (ExtensionOptions(0, 0), "geen", "none"),
+    (ExtensionOptions(0, 0, True), "stilzwijgend", "tacit renewal"),
+    (ExtensionOptions(2, 15), "2 verlenging(en), samen 15 maanden", "2 extension(s), 15 months in all"), (None, "", ""),
+])
+def test_extensions_as_a_report_names_them(ext, nl, en):
+    assert (format_extensions(ext), format_extensions(ext, "nl"), format_extensions(ext, "en")) == (nl, nl, en)
 
 
 def test_unreadable_extension_is_an_error():

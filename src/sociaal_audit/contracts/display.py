@@ -54,18 +54,7 @@ def extensions(ext, lang: str) -> str:
     """Extension options as a finding names them: ``2x1 jaar`` / ``2x1 year``, ``geen`` / ``none``."""
     from .parsing import format_extensions
 
-    if lang == "nl" or ext is None:
-        return format_extensions(ext)
-    if ext.open_ended:
-        return "tacit renewal"
-    if ext.count == 0:
-        return "none"
-    each = ext.months / ext.count
-    if each == int(each):
-        each_i = int(each)
-        unit = (f"{each_i // 12} year" + ("s" if each_i // 12 != 1 else "")) if each_i % 12 == 0 else f"{each_i} months"
-        return f"{ext.count}x{unit}"
-    return f"{ext.count} extension(s), {ext.months} months in all"
+    return format_extensions(ext, lang)
 
 
 def place(source: str | None, lang: str) -> str | None:

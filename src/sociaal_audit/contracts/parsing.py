@@ -315,19 +315,28 @@ def parse_extensions(value: object) -> ExtensionOptions | None:
     raise ReadError("not_extension", value=value)
 
 
-def format_extensions(ext: ExtensionOptions | None) -> str:
+def format_extensions(ext: ExtensionOptions | None, lang: str = "nl") -> str:
+    """Extension options as a report names them, in Dutch or (any other ``lang``) English:
+    ``2x1 jaar`` / ``2x1 year``, ``geen`` / ``none``, ``stilzwijgend`` / ``tacit renewal``."""
     if ext is None:
         return ""
+    nl = lang == "nl"
     if ext.open_ended:
-        return "stilzwijgend"
+        return "stilzwijgend" if nl else "tacit renewal"
     if ext.count == 0:
-        return "geen"
+        return "geen" if nl else "none"
     each = ext.months / ext.count
-    if each == int(each):
-        each_i = int(each)
-        unit = f"{each_i // 12} jaar" if each_i % 12 == 0 else f"{each_i} maanden"
-        return f"{ext.count}x{unit}"
-    return f"{ext.count} verlenging(en), samen {ext.months} maanden"
+    if each != int(each):
+        if nl:
+            return f"{ext.count} verlenging(en), samen {ext.months} maanden"
+        return f"{ext.count} extension(s), {ext.months} months in all"
+    each_i = int(each)
+    if each_i % 12:
+        unit = f"{each_i} maanden" if nl else f"{each_i} months"
+    else:
+        years = each_i // 12
+        unit = f"{years} jaar" if nl else f"{years} year" + ("s" if years != 1 else "")
+    return f"{ext.count}x{unit}"
 
 
 # ----- terms ------------------------------------------------------------------------------------
