@@ -21,12 +21,11 @@ apostrophe so a spreadsheet never runs document text as a formula.
 from __future__ import annotations
 
 import csv
-import io
 from typing import IO, Any
 
 from ..fingerprints import fingerprint
 from .sarif import contract_line, corpus_items
-from .streams import write_run
+from .streams import render_run
 
 NAME = "csv"
 BINARY = False
@@ -158,6 +157,4 @@ class Stream:
 
 
 def render(run: Any, options: Any) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)

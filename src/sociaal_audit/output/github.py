@@ -15,13 +15,12 @@ without a place annotate the group's first document.
 
 from __future__ import annotations
 
-import io
 import os
 from typing import IO, Any
 
 from .labels import summary_line, where
 from .sarif import contract_line, contract_message, corpus_items, error_line
-from .streams import copy_spool, spool, write_run
+from .streams import copy_spool, render_run, spool
 
 NAME = "github"
 BINARY = False
@@ -178,6 +177,4 @@ class Stream:
 
 
 def render(run: Any, options: Any) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)

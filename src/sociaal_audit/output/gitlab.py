@@ -14,12 +14,11 @@ the second named in the description) or one per result at its first location.
 
 from __future__ import annotations
 
-import io
 from typing import IO, Any
 
 from ..fingerprints import fingerprint
 from .sarif import artifact_uri, contract_line, contract_message, corpus_items, result_fingerprint
-from .streams import JsonArray, write_run
+from .streams import JsonArray, render_run
 
 NAME = "gitlab"
 BINARY = False
@@ -104,6 +103,4 @@ class Stream:
 
 
 def render(run: Any, options: Any) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)

@@ -36,7 +36,7 @@ def _split(run) -> tuple[str, str]:
 class JsonStream:
     """Write a run's JSON to ``fh`` document by document; byte-identical to :func:`render`."""
 
-    def __init__(self, fh: IO[str]) -> None:
+    def __init__(self, fh: IO[str], options: Any = None, in_memory: bool = False) -> None:
         self.fh = fh
         self.count = 0
         self.head_run = None
@@ -60,3 +60,6 @@ class JsonStream:
             return
         _, tail = _split(run)
         self.fh.write(tail + "\n")
+
+
+Stream = JsonStream  # the name under which streams.open_stream finds a format's stream

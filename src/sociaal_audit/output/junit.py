@@ -16,13 +16,12 @@ Unreadable rows are errors.
 
 from __future__ import annotations
 
-import io
 from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from .labels import where
 from .sarif import contract_line, corpus_items
-from .streams import copy_spool, spool, write_run
+from .streams import copy_spool, render_run, spool
 
 NAME = "junit"
 BINARY = False
@@ -249,6 +248,4 @@ class Stream:
 
 
 def render(run: Any, options: Any) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)

@@ -26,7 +26,6 @@ every format places contract and corpus results the same way.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
@@ -36,7 +35,7 @@ from urllib.parse import quote
 
 from ..fingerprints import fingerprint, heading_without_number
 from .labels import label
-from .streams import copy_spool, dumps as _dumps, indented_json, spool, write_run
+from .streams import copy_spool, dumps as _dumps, indented_json, render_run, spool
 
 NAME = "sarif"
 BINARY = False
@@ -480,6 +479,4 @@ class Stream:
 
 
 def render(run: Any, options: Any) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)

@@ -7,7 +7,7 @@ A streamable format module defines, besides ``render``, a ``Stream`` class::
     stream.document(doc)   # each document result, in path order, suppressions and baseline applied
     stream.finish(run)     # the run without its documents: corpus, registers, errors, summary
 
-``render`` feeds a whole run through the same ``Stream`` (:func:`write_run`), so the streamed
+``render`` feeds a whole run through the same ``Stream`` (:func:`render_run`), so the streamed
 bytes and the rendered bytes come from one piece of code. What a format may only write at the
 end (SARIF results after the invocation, JUnit suites after the totals, GitHub's quiet lines) waits
 in a :func:`spool`: a temporary file in a streamed run, a string buffer in ``render``.
@@ -20,7 +20,6 @@ import io
 import json
 from typing import IO, Any
 
-# formats with a Stream; json's is JsonStream in json_output
 STREAMED_FORMATS = ("text", "json", "sarif", "csv", "github", "gitlab", "junit")
 
 
@@ -30,6 +29,13 @@ def write_run(stream: Any, run: Any) -> None:
     for d in run.documents:
         stream.document(d)
     stream.finish(run)
+
+
+def render_run(stream_class: Any, run: Any, options: Any) -> str:
+    """The whole run written by ``stream_class`` to a string: what a streamed format's ``render`` returns."""
+    buf = io.StringIO()
+    write_run(stream_class(buf, options, in_memory=True), run)
+    return buf.getvalue()
 
 
 def spool(in_memory: bool) -> IO[str]:
@@ -79,28 +85,8 @@ class JsonArray:
         self.fh.write("\n]" if self.count else "[]")
 
 
-class _Json:
-    """The JSON output's :class:`~sociaal_audit.output.json_output.JsonStream` with the common signature."""
-
-    def __init__(self, fh: IO[str], options: Any, in_memory: bool = False) -> None:
-        from .json_output import JsonStream
-
-        self.inner = JsonStream(fh)
-
-    def start(self, run: Any) -> None:
-        self.inner.start(run)
-
-    def document(self, doc: Any) -> None:
-        self.inner.document(doc)
-
-    def finish(self, run: Any) -> None:
-        self.inner.finish(run)
-
-
 def open_stream(name: str, fh: IO[str], options: Any) -> Any:
     """The stream of format ``name`` writing to ``fh``, spooling to temporary files."""
-    if name == "json":
-        return _Json(fh, options)
     from . import renderer
 
     return renderer(name).Stream(fh, options)

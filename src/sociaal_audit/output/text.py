@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from ..results import NOT_SOCIAL_DOMAIN
 from .labels import label, summary_line, where
-from .streams import write_run
+from .streams import render_run
 
 NAME = "text"
 BINARY = False
@@ -109,6 +109,4 @@ def _print_document(console: Any, doc: Any, titles: dict[str, str], lang: str, v
 
 
 def render(run, options) -> str:
-    buf = io.StringIO()
-    write_run(Stream(buf, options, in_memory=True), run)
-    return buf.getvalue()
+    return render_run(Stream, run, options)
