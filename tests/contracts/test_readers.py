@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sociaal_audit.contracts.columns import ColumnMap, load_column_map
+from sociaal_audit.contracts.columns import ColumnMap, column_map_for, load_column_map
 from sociaal_audit.contracts.runner import is_register_path, load_register, split_registers
 from sociaal_audit.errors import InputError
 
@@ -75,6 +75,22 @@ def test_column_map_beside_the_register(tmp_path):
     reg, _ = load_register(str(tmp_path / "inkoop.csv"))
     assert reg.contracts[0].supplier == "Stichting Noord"
     assert reg.contracts[0].end == date(2026, 12, 31)
+
+
+def test_a_map_beside_the_register_wins_over_the_configured_one_which_is_read_once(tmp_path):
+    configured = write(tmp_path, "project-kolommen.yaml", "id: Dossier\n")
+    (tmp_path / "noord").mkdir()
+    (tmp_path / "zuid").mkdir()
+    noord = write(tmp_path, "noord/inkoop.csv", "Dossier;Partij\n")
+    zuid = write(tmp_path, "zuid/inkoop.csv", "Zaaknummer;Partij\n")
+    write(tmp_path, "zuid/kolommen.yaml", "id: Zaaknummer\n")
+    headers = ["Dossier", "Zaaknummer", "Leverancier"]
+    assert column_map_for(noord, configured).assign(headers) == {0: "id", 2: "supplier"}
+    assert column_map_for(zuid, configured).assign(headers) == {1: "id", 2: "supplier"}
+    assert column_map_for(noord, configured) is column_map_for(noord, configured)  # one map for every register
+    write(tmp_path, "project-kolommen.yaml", "id: [Zaaknummer, Dossier]\n")  # changed: read again
+    assert column_map_for(noord, configured).assign(headers) == {1: "id", 2: "supplier"}
+    assert column_map_for(noord).assign(headers) == {2: "supplier"}
 
 
 def test_column_map_refuses_unknown_fields(tmp_path):

@@ -33,6 +33,7 @@ headers are tried before the defaults.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -184,7 +185,18 @@ class ColumnMap:
 
 
 def load_column_map(path: str | os.PathLike[str]) -> ColumnMap:
-    """A column map extended with the YAML file at ``path`` (raises ValueError naming the file)."""
+    """A column map extended with the YAML file at ``path`` (raises ValueError naming the file).
+    The file is read once while it stays as it is, so the registers of a run share one map."""
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read column map ({exc})") from None
+    return _load_column_map(os.fspath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_column_map(path: str, mtime_ns: int, size: int) -> ColumnMap:
+    """:func:`load_column_map` for one version of the file (``mtime_ns`` and ``size`` key the cache)."""
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -193,15 +205,15 @@ def load_column_map(path: str | os.PathLike[str]) -> ColumnMap:
         raise ValueError(f"{path}: column map is not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a column map must map fields to headers")
-    return ColumnMap().extended(data, str(path))
+    return ColumnMap().extended(data, path)
 
 
-def column_map_for(register_path: str, explicit: str | None = None) -> ColumnMap:
-    """The explicit map, else ``<stem>.kolommen.yaml`` or ``kolommen.yaml`` beside the register, else the default."""
-    if explicit:
-        return load_column_map(explicit)
+def column_map_for(register_path: str, configured: str | None = None) -> ColumnMap:
+    """The column map of a register: ``<stem>.kolommen.yaml`` or ``kolommen.yaml`` beside it (a map
+    kept with a register describes it better than the project's), else the ``configured`` map (the
+    configuration's ``contracten: {kolommen:}``), else the built-in map."""
     p = Path(register_path)
     for candidate in (p.with_name(p.stem + ".kolommen.yaml"), p.with_name("kolommen.yaml")):
         if candidate.is_file():
             return load_column_map(candidate)
-    return ColumnMap()
+    return load_column_map(configured) if configured else ColumnMap()

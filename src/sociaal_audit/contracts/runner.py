@@ -105,24 +105,14 @@ def reader_for(path: str) -> Any:
 
 
 def _columns(path: str, options: Any) -> ColumnMap:
-    """The column map of the register at ``path``: a map beside it (``<stem>.kolommen.yaml`` or
-    ``kolommen.yaml``), else ``options.columns`` (the configuration's ``contracten: {kolommen:}``),
-    else the built-in map."""
+    """The column map of the register at ``path`` (:func:`~.columns.column_map_for`, with the
+    configuration's ``contracten: {kolommen:}`` as ``options.columns``)."""
     from .columns import column_map_for
 
-    configured = getattr(options, "columns", None)
-    if configured and _beside(path):
-        configured = None  # a map kept with a register describes that register better than the project's
     try:
-        return column_map_for(path, configured)
+        return column_map_for(path, getattr(options, "columns", None))
     except ValueError as exc:
         raise InputError(path, "parse_failed", format="kolommen", reason=str(exc)) from None
-
-
-def _beside(path: str) -> bool:
-    stem, _ = os.path.splitext(os.path.basename(path))
-    folder = os.path.dirname(path)
-    return any(os.path.isfile(os.path.join(folder, name)) for name in (stem + ".kolommen.yaml", "kolommen.yaml"))
 
 
 def read_register(path: str, columns: ColumnMap | None = None) -> tuple[str, Iterator[Contract | RowProblem]]:
