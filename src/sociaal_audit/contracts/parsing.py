@@ -384,7 +384,6 @@ _TERM_UNITS: dict[str, tuple[str, ...]] = {
     "week": ("weken", "week", "weeks", "wk"),
 }
 _UNIT_KIND = {word: kind for kind, words in _TERM_UNITS.items() for word in words}
-TERM_UNIT_KINDS = tuple(_TERM_UNITS)
 
 
 def _unit_rx(*kinds: str) -> str:
@@ -530,7 +529,7 @@ def parse_term(value: object, unit: str | None = None) -> ContractTerm | None:
     jaar', '4 jaar (2+1+1)', '4 years with two one-year extensions', '01-01-2023 t/m 31-12-2026',
     't/m 31-12-2026', '2023-2026' (1 January 2023 to 31 December 2026), 'onbepaalde tijd' or '2
     jaar, daarna stilzwijgend' (open-ended), '6 jaar incl. verlengingen' (a total). A bare number
-    ('48', or 48 in a spreadsheet) is counted in ``unit`` (one of :data:`TERM_UNIT_KINDS`, e.g.
+    ('48', or 48 in a spreadsheet) is counted in ``unit`` ('year', 'month', 'week' or 'day', e.g.
     from a 'Looptijd (maanden)' header) and refused without one: '4' could be years or months."""
     if isinstance(value, ContractTerm):
         return value

@@ -63,7 +63,6 @@ from . import RowProblem, row_to_contract
 NAME = "ocds"
 EXTENSIONS = (".jsonl", ".ndjson", ".json")
 LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines", ".jsonl.gz", ".ndjson.gz")
-GZIP_EXTENSIONS = (".jsonl.gz", ".ndjson.gz", ".json.gz")  # bulk OCDS downloads come compressed
 LOCAL_FIELDS = {
     "referralClause": "referral_clause", "openEntry": "open_entry", "domain": "domain", "supplierType": "supplier_type",
     "financing": "financing", "procedure": "procedure", "zzpSubcontracting": "zzp_subcontracting",
