@@ -64,7 +64,6 @@ def _split(counts: dict[str, int], values: dict[str, float] | None, lang: str) -
 def print_contracts(console, run, lang: str, verbose: bool = False) -> None:
     """Print every register of ``run`` on a rich console (nothing when there are none)."""
     from rich.markup import escape
-    from rich.table import Table
 
     if not getattr(run, "contracts", None):
         return
