@@ -15,11 +15,11 @@ Council reports (Markdown, HTML, PDF) are one document and are rendered from the
 from __future__ import annotations
 
 import dataclasses
-from typing import List, Optional
+from typing import List, NamedTuple, Optional
 
 import typer
 
-from ..errors import AuditError
+from ..errors import AuditError, InputError
 from ..output import FORMATS
 from . import app
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FailOn, Lang, audit_date, emit, fail, use_color
@@ -99,27 +99,39 @@ def load_effective_config(config_path: str | None, lang: str | None, fail_on: st
     return cfg
 
 
-def protected_paths(paths: list[str], cfg) -> list[str]:
-    """Every file a check with ``cfg`` reads, which no output may replace: the documents and
-    registers found (also those that turn out unreadable, and those the configuration excludes),
-    the files named on the command line, the pack files, the configuration file and the baseline."""
-    import os
+class Inputs(NamedTuple):
+    """What the paths of a run name, collected once: the documents and contract registers (sorted,
+    before include/exclude) and the errors of collecting them."""
 
+    found: list[str]
+    errors: list[InputError]
+
+
+def find_inputs(paths: list[str]) -> Inputs:
+    """The documents and the contract registers (CSV, XLSX, OCDS) in and among ``paths``."""
     from ..contracts.runner import register_inputs
     from ..documents.readers import known_extensions
-    from ..errors import AuditError
     from ..files import collect_inputs
+
+    files, errors = collect_inputs(paths, known_extensions())
+    return Inputs(sorted(set(files) | set(register_inputs(paths))), errors)
+
+
+def protected_paths(paths: list[str], cfg, found: list[str] | None = None) -> list[str]:
+    """Every file a check with ``cfg`` reads, which no output may replace: the documents and
+    registers found (also those that turn out unreadable, and those the configuration excludes),
+    the files named on the command line, the pack files, the configuration file and the baseline.
+    ``found``: the inputs of ``paths`` when the caller collected them already (:func:`find_inputs`)."""
     from ..rules.loader import resolve_pack
 
-    files, _ = collect_inputs(paths, known_extensions())
-    found = set(files) | set(register_inputs(paths)) | {p for p in paths if os.path.isfile(p)}
+    protected = set(find_inputs(paths).found if found is None else found)  # named files included
     for ref in cfg.packs:
         try:
-            found.add(str(resolve_pack(ref)))
+            protected.add(str(resolve_pack(ref)))
         except AuditError:
             pass  # an unknown pack id is reported when the packs are loaded
-    found.update(p for p in (cfg.path, cfg.baseline) if p)
-    return sorted(found)
+    protected.update(p for p in (cfg.path, cfg.baseline) if p)
+    return sorted(protected)
 
 
 def refuse_inputs_as_outputs(outputs: list[str | None], protected: list[str]) -> None:
@@ -171,17 +183,6 @@ def skipped_notes(paths: list[str], cfg, lang: str) -> list[str]:
     return notes
 
 
-def select_inputs(paths: list[str], cfg):
-    """(files and registers to check, sorted; errors of collecting them) after include/exclude."""
-    from ..config import filter_paths
-    from ..contracts.runner import register_inputs  # contract registers (CSV, XLSX, OCDS) in directories
-    from ..documents.readers import known_extensions
-    from ..files import collect_inputs
-
-    files, collect_errors = collect_inputs(paths, known_extensions())
-    return filter_paths(sorted(set(files) | set(register_inputs(paths))), cfg), collect_errors
-
-
 def configured_packs(cfg):
     """The packs of ``cfg`` with its rule settings applied; every rule reference must match a rule."""
     from ..config import adjust_packs, check_rule_refs
@@ -193,10 +194,12 @@ def configured_packs(cfg):
 
 
 def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
-              use_baseline: bool = True):
-    """Collect and filter the files, check them with the configured packs, apply suppressions
-    and (when configured) the baseline. Returns the finalised RunResult with every document."""
+              use_baseline: bool = True, inputs: Inputs | None = None):
+    """Collect and filter the files (``inputs``: those of ``paths`` when the caller collected them
+    already), check them with the configured packs, apply suppressions and (when configured) the
+    baseline. Returns the finalised RunResult with every document."""
     from .. import baseline as baseline_mod
+    from ..config import filter_paths
     from ..results import InputErrorInfo
     from ..runner import check_paths
     from ..suppressions import apply_all
@@ -205,12 +208,12 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     packs = configured_packs(cfg)
     if use_baseline and cfg.baseline:
         baseline_mod.load(cfg.baseline)  # an unreadable baseline stops the run before it starts
-    files, collect_errors = select_inputs(paths, cfg)
+    inputs = find_inputs(paths) if inputs is None else inputs
     options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
                             jobs=jobs)
     with progress_bar() as progress:
-        run = check_paths(files, options, packs=packs, progress=progress)
-    for err in collect_errors:
+        run = check_paths(filter_paths(inputs.found, cfg), options, packs=packs, progress=progress)
+    for err in inputs.errors:
         run.errors.append(InputErrorInfo(path=err.path, message=err.message(cfg.lang)))
     apply_all(run, cfg, kind=kind, max_bytes=max_bytes)
     if use_baseline and cfg.baseline:
@@ -239,7 +242,7 @@ def _blocking(doc_result, fail_on: str) -> int:
 
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
                        outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None,
-                       use_baseline: bool = True, on_document=None):
+                       use_baseline: bool = True, on_document=None, inputs: Inputs | None = None):
     """Like :func:`run_check`, but each document's results go to the streams of ``outputs``
     (format, path or None for standard output, RenderOptions) and to ``on_document`` as soon as
     they are final: inline suppressions, config ignores and (with ``use_baseline``) the baseline
@@ -249,6 +252,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     import sys
 
     from ..baseline import Matcher, load as load_baseline
+    from ..config import filter_paths
     from ..files import atomic_text_writer
     from ..output.streams import open_stream
     from ..results import InputErrorInfo, error_order
@@ -260,7 +264,8 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
     baseline = cfg.baseline if use_baseline else None
     if baseline:
         load_baseline(baseline)  # an unreadable baseline stops the run before anything is written
-    files, collect_errors = select_inputs(paths, cfg)
+    inputs = find_inputs(paths) if inputs is None else inputs
+    files = filter_paths(inputs.found, cfg)
     options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
                             jobs=jobs)
     ignores = ConfigIgnores(cfg) if cfg.ignore else None
@@ -301,7 +306,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
             and sys.stdout.isatty()
         with contextlib.nullcontext(None) if terminal_text else progress_bar() as progress:
             run = check_paths(files, options, packs=packs, progress=progress, on_document=sink, on_start=start)
-        run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in collect_errors)
+        run.errors.extend(InputErrorInfo(path=e.path, message=e.message(cfg.lang)) for e in inputs.errors)
         run.errors.extend(problems)
         run.errors.sort(key=error_order)
         run.summary.errors = len(run.errors)
@@ -363,7 +368,8 @@ def check(
         renderer(format)
         targets = parse_targets(list(output_format or []), lang_s)
         n_jobs = jobs if jobs > 0 else default_jobs()
-        protected = protected_paths(paths, cfg)
+        inputs = find_inputs(paths)
+        protected = protected_paths(paths, cfg, inputs.found)
         refuse_inputs_as_outputs([output, *(path for _, path in targets)], protected)
         blocking = None
         notes = skipped_notes(list(paths), cfg, lang_s)
@@ -371,10 +377,10 @@ def check(
             outputs = [(format, output, render_options(lang_s, use_color() and not output, verbose, date)),
                        *((fmt, path, render_options(lang_s, False, verbose, date)) for fmt, path in targets)]
             run, blocking, unused = run_check_streamed(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs,
-                                                       outputs, protected)
+                                                       outputs, protected, inputs=inputs)
             notes += unused
         else:
-            run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs)
+            run = run_check(paths, cfg, kind, date, max_size * 1024 * 1024, n_jobs, inputs=inputs)
             data = render(run, format, render_options(lang_s, use_color() and not output, verbose, date))
             emit(data, output, protected)
             for fmt, path in targets:

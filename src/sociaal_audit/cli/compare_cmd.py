@@ -75,12 +75,13 @@ def compare(
 ) -> None:
     """Compare documents or municipalities: principles as columns, pass/fail cells and totals."""
     from ..compare import TableBuilder
+    from ..config import filter_paths
     from ..output.compare_render import RENDERERS
     from ..results import InputErrorInfo, error_order
     from ..runner import check_paths, default_jobs
     from ..suppressions import ConfigIgnores, apply_inline_to
-    from .check import (check_options, configured_packs, load_effective_config, protected_paths,
-                        refuse_inputs_as_outputs, select_inputs, skipped_notes)
+    from .check import (check_options, configured_packs, find_inputs, load_effective_config, protected_paths,
+                        refuse_inputs_as_outputs, skipped_notes)
     from .progress import progress_bar
     from .report import load_results
 
@@ -96,13 +97,14 @@ def compare(
         cfg = load_effective_config(config, lang.value if lang else None, None, pack, None)
         lang_s = cfg.lang
         builder = TableBuilder(by, lang_s, cfg.group_by or "municipality")
-        protected = [*saved, *protected_paths(to_check, cfg)] if to_check else list(saved)
+        inputs = find_inputs(to_check) if to_check else None
+        protected = [*saved, *protected_paths(to_check, cfg, inputs.found)] if inputs is not None else list(saved)
         refuse_inputs_as_outputs([output], protected)
         for p in saved:  # one saved run in memory at a time
             builder.add_run(load_results(p))
-        if to_check:
+        if inputs is not None:
             packs = configured_packs(cfg)
-            files, collect_errors = select_inputs(to_check, cfg)
+            files = filter_paths(inputs.found, cfg)
             notes = skipped_notes(to_check, cfg, lang_s)
             options = check_options(cfg, packs=list(cfg.packs), lang=lang_s, jobs=jobs or default_jobs())
             ignores = ConfigIgnores(cfg) if cfg.ignore else None
@@ -118,7 +120,7 @@ def compare(
                                   on_start=lambda started: builder.add_rules(started.rules))
             builder.add_corpus(run.corpus)
             errors += run.errors
-            errors += [InputErrorInfo(path=e.path, message=e.message(lang_s)) for e in collect_errors]
+            errors += [InputErrorInfo(path=e.path, message=e.message(lang_s)) for e in inputs.errors]
             errors.sort(key=error_order)
         emit(RENDERERS[format](builder.table(), lang_s), output, protected)
     except AuditError as err:
