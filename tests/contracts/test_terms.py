@@ -285,3 +285,14 @@ def test_any_term_text_is_read_or_refused_with_a_reason(words, unit):
         assert exc.reason.nl and str(exc.reason)  # a ReadError, worded in both languages
     row = contract_from_fields({"id": "JH-1", "start": "01-01-2024", "term": text}, "regel 2", {"term": "Looptijd"})
     assert isinstance(row, Contract) or row.message.nl
+
+
+def test_a_maximum_term_column_saying_not_applicable_is_no_maximum(tmp_path):
+    """'n.v.t.' under 'Maximale looptijd' leaves the maximum open; it does not make the register unreadable."""
+    path = tmp_path / "register.csv"
+    path.write_text("Contractnummer;Ingangsdatum;Einddatum;Maximale looptijd\n"
+                    "A-1;01-01-2024;31-12-2025;n.v.t.\nA-2;01-01-2024;31-12-2025;4 jaar\n", encoding="utf-8")
+    register, problems = load_register(str(path))
+    contracts = list(register.contracts)
+    assert not problems and [c.id for c in contracts] == ["A-1", "A-2"]
+    assert contracts[0].max_end is None and contracts[1].max_end == date(2027, 12, 31)

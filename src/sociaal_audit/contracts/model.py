@@ -127,6 +127,12 @@ def domain(value: object) -> Domain | None:
     raise ReadError("not_domain", value=value)
 
 
+def _total_term(value: object, unit: str | None) -> "ContractTerm | None":
+    """A maximum term: the whole term with every extension; empty or 'n.v.t.' is no maximum."""
+    term = parse_term(value, unit) if value is not None else None
+    return term.as_total() if term is not None else None
+
+
 class Contract(BaseModel):
     """One contract. Only ``id`` is required; rules treat a missing field as unknown, never as a fail."""
 
@@ -185,8 +191,7 @@ class Contract(BaseModel):
     _count = field_validator("min_staff", mode="before")(lambda cls, v: parse_count(v))
     _ext = field_validator("extensions", mode="before")(lambda cls, v: parse_extensions(v))
     _term = field_validator("term", mode="before")(lambda cls, v, info: parse_term(v, _column_unit(info)))
-    _max_term = field_validator("max_term", mode="before")(
-        lambda cls, v, info: parse_term(v, _column_unit(info)).as_total() if v is not None else None)
+    _max_term = field_validator("max_term", mode="before")(lambda cls, v, info: _total_term(v, _column_unit(info)))
     _supplier = field_validator("supplier_type", mode="before")(lambda cls, v: supplier_type(v))
     _domain = field_validator("domain", mode="before")(lambda cls, v: domain(v))
 
