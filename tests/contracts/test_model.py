@@ -51,7 +51,7 @@ def test_bad_amounts(text):
     ("2x6 maanden", ExtensionOptions(2, 12)), ("1 + 1 jaar", ExtensionOptions(2, 24, leading=12)), ("geen", ExtensionOptions(0, 0)),
     ("tweemaal twee jaar", ExtensionOptions(2, 48)), ("twee keer verlengen met een jaar", ExtensionOptions(2, 24)),
     ("1+1+1", ExtensionOptions(3, 36, leading=12)), ("1 jaar + 6 maanden", ExtensionOptions(2, 18, leading=12)),
-    ("6 + 6 maanden", ExtensionOptions(2, 12, leading=6)), ("2x1", ExtensionOptions(2, 24)), ("max. 2 x 1 jr", ExtensionOptions(2, 24)),
+    ("6 + 6 maanden", ExtensionOptions(2, 12, leading=6)), ("6 maanden + 6", ExtensionOptions(2, 12, leading=6)), ("2x1", ExtensionOptions(2, 24)), ("max. 2 x 1 jr", ExtensionOptions(2, 24)),
     ("verlengen met twaalf maanden, maximaal twee keer", ExtensionOptions(2, 24)),
     ("verlengen met 12 kalendermaanden, maximaal 3 keer", ExtensionOptions(3, 36)), ("1 jaar", ExtensionOptions(1, 12)),
     ("2 times 1 year", ExtensionOptions(2, 24)), ("stilzwijgend met telkens een jaar", ExtensionOptions(0, 0, True)),

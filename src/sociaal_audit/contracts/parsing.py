@@ -260,8 +260,9 @@ def _number_words(text: str) -> str:
 
 
 def _plus(text: str) -> ExtensionOptions | None:
-    """'1+1+1', '1 + 1 jaar', '1 jaar + 1 jaar', '6 + 6 maanden': each part one extension; a part
-    without a unit takes the unit of the parts after it, and years when none has one. The first
+    """'1+1+1', '1 + 1 jaar', '1 jaar + 1 jaar', '6 + 6 maanden', '6 maanden + 6': each part one
+    extension; a part without a unit takes the unit of the parts after it, else of the nearest part
+    before it ('6 maanden + 6' is twice six months), and years when no part has one. The first
     part's months are kept as ``leading``."""
     parts = [p.strip() for p in text.split("+")]
     if len(parts) < 2:
@@ -269,12 +270,13 @@ def _plus(text: str) -> ExtensionOptions | None:
     matches = [_PLUS_PART.match(p) for p in parts]
     if not all(matches):
         return None
-    months: list[int] = []
-    unit: str | None = None
-    for m in reversed(matches):
-        unit = m[2] or unit  # type: ignore[index]
-        months.append(_months(int(m[1]), unit))  # type: ignore[index]
-    return ExtensionOptions(len(parts), sum(months), leading=months[-1])
+    units: list[str | None] = [m[2] for m in matches]  # type: ignore[index]
+    for i in range(len(units) - 2, -1, -1):  # from the parts after
+        units[i] = units[i] or units[i + 1]
+    for i in range(1, len(units)):  # else from the part before
+        units[i] = units[i] or units[i - 1]
+    months = [_months(int(m[1]), unit) for m, unit in zip(matches, units)]  # type: ignore[index]
+    return ExtensionOptions(len(parts), sum(months), leading=months[0])
 
 
 def parse_extensions(value: object) -> ExtensionOptions | None:
