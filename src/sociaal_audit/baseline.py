@@ -185,9 +185,10 @@ class Matcher:
     """Compares findings with a baseline one document at a time (a streamed run keeps no
     documents), then the results across documents; holds only the baseline's entries."""
 
-    def __init__(self, baseline_path: str, rules: list[Any]) -> None:
+    def __init__(self, baseline_path: str, entries: list[Entry], rules: list[Any]) -> None:
+        """``entries``: the baseline's, as :func:`load` read them from ``baseline_path``."""
         self.unused: dict[str, dict[str, list[Entry]]] = {}  # path -> rule -> entries not yet matched
-        for e in load(baseline_path):
+        for e in entries:
             self.unused.setdefault(e.path, {}).setdefault(e.rule, []).append(e)
         self.whole_document = {r.id for r in rules if r.kind in WHOLE_DOCUMENT_KINDS}
         self.info = BaselineInfo(path=baseline_path)
@@ -223,9 +224,10 @@ class Matcher:
         return sum(1 for _, r in found if r.baseline == "unchanged")
 
 
-def apply(run: RunResult, baseline_path: str) -> BaselineInfo:
-    """Mark every failed, unsuppressed result ``new`` or ``unchanged``; count the fixed ones."""
-    matcher = Matcher(baseline_path, run.rules)
+def apply(run: RunResult, baseline_path: str, entries: list[Entry] | None = None) -> BaselineInfo:
+    """Mark every failed, unsuppressed result ``new`` or ``unchanged``; count the fixed ones.
+    ``entries``: the baseline's, when the caller has loaded them already."""
+    matcher = Matcher(baseline_path, load(baseline_path) if entries is None else entries, run.rules)
     for doc in run.documents:
         matcher.document(doc)
     matcher.corpus(run.corpus)

@@ -206,8 +206,8 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     from .progress import progress_bar
 
     packs = configured_packs(cfg)
-    if use_baseline and cfg.baseline:
-        baseline_mod.load(cfg.baseline)  # an unreadable baseline stops the run before it starts
+    baseline = cfg.baseline if use_baseline else None
+    entries = baseline_mod.load(baseline) if baseline else None  # an unreadable one stops the run before it starts
     inputs = find_inputs(paths) if inputs is None else inputs
     options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
                             jobs=jobs)
@@ -216,8 +216,8 @@ def run_check(paths: list[str], cfg, kind: str | None, date: str | None, max_byt
     for err in inputs.errors:
         run.errors.append(InputErrorInfo(path=err.path, message=err.message(cfg.lang)))
     apply_all(run, cfg, kind=kind, max_bytes=max_bytes)
-    if use_baseline and cfg.baseline:
-        baseline_mod.apply(run, cfg.baseline)
+    if baseline:
+        baseline_mod.apply(run, baseline, entries)
     return run.finalize()
 
 
@@ -262,8 +262,8 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
 
     packs = configured_packs(cfg)
     baseline = cfg.baseline if use_baseline else None
-    if baseline:
-        load_baseline(baseline)  # an unreadable baseline stops the run before anything is written
+    # an unreadable baseline stops the run before anything is written
+    entries = load_baseline(baseline) if baseline else None
     inputs = find_inputs(paths) if inputs is None else inputs
     files = filter_paths(inputs.found, cfg)
     options = check_options(cfg, packs=list(cfg.packs), kind=kind, lang=cfg.lang, date=date, max_bytes=max_bytes,
@@ -283,7 +283,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
         def start(run) -> None:
             nonlocal matcher
             if baseline:
-                matcher = Matcher(baseline, run.rules)
+                matcher = Matcher(baseline, entries, run.rules)
             for stream in streams:
                 stream.start(run)
 
