@@ -106,6 +106,15 @@ class DocumentResult(_Model):
     results: list[Result] = Field(default_factory=list)
     unused_suppressions: list[Suppression] = Field(default_factory=list, description="inline suppressions that matched no finding")
 
+    def blocking(self, fail_on: str) -> int:
+        """Number of failed results at or above ``fail_on`` (error|warning|info|never) that are
+        neither suppressed nor already in the baseline."""
+        if fail_on == "never":
+            return 0
+        floor = SEVERITY_RANK[fail_on]
+        return sum(1 for r in self.results if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
+                   and r.suppressed is None and r.baseline != "unchanged")
+
 
 class InputErrorInfo(_Model):
     path: str
@@ -220,11 +229,7 @@ class RunResult(_Model):
         if fail_on == "never":
             return 0
         floor = SEVERITY_RANK[fail_on]
-        return sum(
-            1 for d in self.documents for r in d.results
-            if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
-            and r.suppressed is None and r.baseline != "unchanged"
-        ) + sum(
+        return sum(d.blocking(fail_on) for d in self.documents) + sum(
             1 for c in self.corpus
             if c.status == "fail" and SEVERITY_RANK[c.severity] >= floor and c.baseline != "unchanged"
         ) + sum(

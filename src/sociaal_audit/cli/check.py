@@ -229,17 +229,6 @@ def can_stream(formats: list[str], destinations: list[str | None]) -> bool:
     return all(f in STREAMED_FORMATS for f in formats) and len(to_stdout) <= 1
 
 
-def _blocking(doc_result, fail_on: str) -> int:
-    """Failed results of one document at or above ``fail_on`` that are neither suppressed nor known."""
-    from ..results import SEVERITY_RANK
-
-    if fail_on == "never":
-        return 0
-    floor = SEVERITY_RANK[fail_on]
-    return sum(1 for r in doc_result.results if r.status == "fail" and SEVERITY_RANK[r.severity] >= floor
-               and r.suppressed is None and r.baseline != "unchanged")
-
-
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
                        outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None,
                        use_baseline: bool = True, on_document=None, inputs: Inputs | None = None):
@@ -295,7 +284,7 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
                 ignores.document(doc_result)
             if matcher is not None:
                 matcher.document(doc_result)
-            blocking += _blocking(doc_result, cfg.fail_on)
+            blocking += doc_result.blocking(cfg.fail_on)
             for stream in streams:
                 stream.document(doc_result)
             if on_document is not None:
