@@ -488,14 +488,7 @@ def filtered_by(path: str, config: Config) -> tuple[str, str] | None:
 
 def filter_paths(files: list[str], config: Config) -> list[str]:
     """Keep the files matched by ``include`` (all when empty) and not by ``exclude``."""
-    kept = []
-    for f in files:
-        if config.include and not any(path_matches(p, f, config.base_dir) for p in config.include):
-            continue
-        if any(path_matches(p, f, config.base_dir) for p in config.exclude):
-            continue
-        kept.append(f)
-    return kept
+    return [f for f in files if filtered_by(f, config) is None]
 
 
 # ----- showing ----------------------------------------------------------------------------------
