@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from .config import Config, path_matches, rule_matches
@@ -146,16 +145,12 @@ def parse_comment(text: str, path: str, line: int) -> tuple[list[str], str] | No
 def multiline_comments(doc: Document) -> list[TextLine]:
     """Comments of a Markdown or text document that span several lines, at the line they open on
     (the readers keep the comments that open and close on one line)."""
-    if doc.format not in TEXT_FORMATS or not any("<!--" in ln.text for ln in doc.lines):
+    if doc.format not in TEXT_FORMATS or "<!--" not in doc.text:
         return []
-    text = "\n".join(ln.text for ln in doc.lines)
-    starts = [0]
-    for ln in doc.lines[:-1]:
-        starts.append(starts[-1] + len(ln.text) + 1)
     out = []
-    for m in _MULTILINE_COMMENT.finditer(text):
-        i = max(0, bisect_right(starts, m.start()) - 1)
-        out.append(TextLine(text=m.group(1).strip(), line=doc.lines[i].line, column=m.start() - starts[i] + 1))
+    for m in _MULTILINE_COMMENT.finditer(doc.text):
+        at = doc.locate(m.start())
+        out.append(TextLine(text=m.group(1).strip(), line=at.line, column=at.column))
     return out
 
 
