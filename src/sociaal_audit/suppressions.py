@@ -232,9 +232,12 @@ class ConfigIgnores:
     def unused(self) -> list[Suppression]:
         out: list[Suppression] = []
         config = self.config
+        existing: list[str] | None = None  # the files under base_dir, listed once when an entry needs them
         for i, entry in enumerate(config.ignore):
-            if i not in self.applied and covers_a_file(entry.path, config.base_dir):
-                continue  # its documents exist but were not checked in this run (pre-commit passes a few files)
+            if i not in self.applied:
+                existing = files_under(config.base_dir) if existing is None else existing
+                if any(path_matches(entry.path, f, config.base_dir) for f in existing):
+                    continue  # its documents exist but were not checked in this run (pre-commit passes a few files)
             for ref in entry.rules:
                 if (i, ref) not in self.used:
                     out.append(_config_model(config, i, ref))
@@ -251,14 +254,14 @@ def apply_config(run: RunResult, config: Config) -> None:
     run.unused_suppressions.extend(ignores.unused())
 
 
-def covers_a_file(pattern: str, base_dir: str) -> bool:
-    """Does the ignore path ``pattern`` match any file under ``base_dir`` (hidden directories such
-    as .git left out)? An entry that matches none is stale wherever the check runs."""
+def files_under(base_dir: str) -> list[str]:
+    """Every file under ``base_dir``, hidden directories such as .git left out. An ignore entry whose
+    path matches none of them is stale wherever the check runs."""
+    found: list[str] = []
     for root, dirs, files in os.walk(base_dir or "."):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if any(path_matches(pattern, os.path.join(root, name), base_dir) for name in files):
-            return True
-    return False
+        found.extend(os.path.join(root, name) for name in files)
+    return found
 
 
 def _config_model(config: Config, index: int, ref: str) -> Suppression:
