@@ -231,12 +231,14 @@ def can_stream(formats: list[str], destinations: list[str | None]) -> bool:
 
 def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None, max_bytes: int, jobs: int,
                        outputs: list[tuple[str, str | None, object]], protected: list[str] | None = None,
-                       use_baseline: bool = True, on_document=None, inputs: Inputs | None = None):
+                       use_baseline: bool = True, on_document=None, inputs: Inputs | None = None,
+                       on_start=None):
     """Like :func:`run_check`, but each document's results go to the streams of ``outputs``
     (format, path or None for standard output, RenderOptions) and to ``on_document`` as soon as
     they are final: inline suppressions, config ignores and (with ``use_baseline``) the baseline
-    applied. Each file output is written atomically. Same bytes as the rendered run. Returns (run
-    without documents, number of blocking findings, notes on the documents' unused suppressions)."""
+    applied. ``on_start`` receives the run once its rules are known, before the first document.
+    Each file output is written atomically. Same bytes as the rendered run. Returns (run without
+    documents, number of blocking findings, notes on the documents' unused suppressions)."""
     import contextlib
     import sys
 
@@ -275,6 +277,8 @@ def run_check_streamed(paths: list[str], cfg, kind: str | None, date: str | None
                 matcher = Matcher(baseline, entries, run.rules)
             for stream in streams:
                 stream.start(run)
+            if on_start is not None:
+                on_start(run)
 
         def sink(doc_result) -> None:
             nonlocal blocking

@@ -75,14 +75,12 @@ def compare(
 ) -> None:
     """Compare documents or municipalities: principles as columns, pass/fail cells and totals."""
     from ..compare import TableBuilder
-    from ..config import filter_paths
+    from ..documents import DEFAULT_MAX_BYTES
     from ..output.compare_render import RENDERERS
-    from ..results import InputErrorInfo, error_order
-    from ..runner import check_paths, default_jobs
-    from ..suppressions import ConfigIgnores, apply_inline_to
-    from .check import (check_options, configured_packs, find_inputs, load_effective_config, protected_paths,
-                        refuse_inputs_as_outputs, skipped_notes)
-    from .progress import progress_bar
+    from ..results import InputErrorInfo
+    from ..runner import default_jobs
+    from .check import (find_inputs, load_effective_config, protected_paths, refuse_inputs_as_outputs,
+                        run_check_streamed, skipped_notes)
     from .report import load_results
 
     lang_s = lang.value if lang else "nl"
@@ -102,26 +100,13 @@ def compare(
         refuse_inputs_as_outputs([output], protected)
         for p in saved:  # one saved run in memory at a time
             builder.add_run(load_results(p))
-        if inputs is not None:
-            packs = configured_packs(cfg)
-            files = filter_paths(inputs.found, cfg)
+        if inputs is not None:  # checked as check checks them: suppressions and config ignores, no baseline
             notes = skipped_notes(to_check, cfg, lang_s)
-            options = check_options(cfg, packs=list(cfg.packs), lang=lang_s, jobs=jobs or default_jobs())
-            ignores = ConfigIgnores(cfg) if cfg.ignore else None
-
-            def add_document(doc_result) -> None:
-                errors.extend(apply_inline_to(doc_result, None, options.max_bytes, lang_s))
-                if ignores is not None:
-                    ignores.document(doc_result)
-                builder.add_document(doc_result)
-
-            with progress_bar() as progress:
-                run = check_paths(files, options, packs=packs, progress=progress, on_document=add_document,
-                                  on_start=lambda started: builder.add_rules(started.rules))
+            run, _, _ = run_check_streamed(to_check, cfg, None, None, DEFAULT_MAX_BYTES, jobs or default_jobs(), [],
+                                           use_baseline=False, on_document=builder.add_document, inputs=inputs,
+                                           on_start=lambda started: builder.add_rules(started.rules))
             builder.add_corpus(run.corpus)
-            errors += run.errors
-            errors += [InputErrorInfo(path=e.path, message=e.message(lang_s)) for e in inputs.errors]
-            errors.sort(key=error_order)
+            errors = run.errors
         emit(RENDERERS[format](builder.table(), lang_s), output, protected)
     except AuditError as err:
         raise fail(err, lang_s)
