@@ -58,10 +58,6 @@ class Entry:
     quote: str | None = None
     evidence: tuple[str, ...] | None = None  # None: a format 1 entry, known by its fingerprint alone
 
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.path, self.rule, self.fingerprint)
-
     def places(self) -> frozenset[str]:
         return frozenset(self.evidence) if self.evidence is not None else frozenset({self.fingerprint})
 
@@ -90,14 +86,6 @@ def _corpus_entries(corpus: list[CorpusResult]) -> list[tuple[Entry, CorpusResul
             loc = c.locations[0] if c.locations else None
             out.append((Entry(c.group, c.rule, fingerprint(c), loc.article_title if loc else None,
                               loc.quote if loc else None, (fingerprint(c),)), c))
-    return out
-
-
-def _entries(run: RunResult, base_dir: str) -> list[tuple[Entry, Result | CorpusResult]]:
-    out: list[tuple[Entry, Result | CorpusResult]] = []
-    for doc in run.documents:
-        out.extend(_document_entries(doc, base_dir))
-    out.extend(_corpus_entries(run.corpus))
     return out
 
 

@@ -15,7 +15,6 @@ SCHEMA_VERSION = "1.0"
 
 Status = Literal["pass", "fail", "not_applicable", "error"]
 Severity = Literal["error", "warning", "info"]
-STATUS_ORDER = {"fail": 0, "error": 1, "pass": 2, "not_applicable": 3}
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 # values.reason of a not_applicable result whose pack has 'domain: social' on a document outside it
 NOT_SOCIAL_DOMAIN = "not_social_domain"

@@ -14,7 +14,6 @@ Council reports (Markdown, HTML, PDF) are one document and are rendered from the
 
 from __future__ import annotations
 
-import dataclasses
 from typing import List, NamedTuple, Optional
 
 import typer
@@ -63,7 +62,7 @@ class TargetError(AuditError):
         return note("bad_target", lang, value=self.value)
 
 
-def parse_targets(values: list[str], lang: str) -> list[tuple[str, str]]:
+def parse_targets(values: list[str]) -> list[tuple[str, str]]:
     """``FORMAT:PATH`` pairs of ``--output-format``; each format must exist."""
     from ..output import renderer
 
@@ -78,12 +77,10 @@ def parse_targets(values: list[str], lang: str) -> list[tuple[str, str]]:
 
 
 def render_options(lang: str, color: bool, verbose: bool, date: str | None):
-    """RenderOptions for this run; the date is passed on when the options know it."""
+    """RenderOptions for this run."""
     from ..output import RenderOptions
 
-    known = {f.name for f in dataclasses.fields(RenderOptions)}
-    extra = {"date": date} if "date" in known else {}
-    return RenderOptions(lang=lang, color=color, verbose=verbose, **extra)
+    return RenderOptions(lang=lang, color=color, verbose=verbose, date=date)
 
 
 def load_effective_config(config_path: str | None, lang: str | None, fail_on: str | None,
@@ -359,7 +356,7 @@ def check(
         lang_s = cfg.lang
         date = audit_date(date)
         renderer(format)
-        targets = parse_targets(list(output_format or []), lang_s)
+        targets = parse_targets(list(output_format or []))
         n_jobs = jobs if jobs > 0 else default_jobs()
         inputs = find_inputs(paths)
         protected = protected_paths(paths, cfg, inputs.found)
