@@ -10,7 +10,7 @@ import typer
 
 from ..errors import AuditError
 from . import app
-from .check import (KINDS, load_effective_config, protected_paths, refuse_inputs_as_outputs, report_notes,
+from .check import (KINDS, find_inputs, load_effective_config, protected_paths, refuse_inputs_as_outputs, report_notes,
                     run_check_streamed, skipped_notes)
 from .common import EXIT_ERROR, EXIT_OK, Lang, emit, fail
 
@@ -44,12 +44,13 @@ def create(
     try:
         cfg = load_effective_config(config, lang.value if lang else None, None, pack, None)
         lang_s = cfg.lang
-        protected = protected_paths(paths, cfg)
+        inputs = find_inputs(paths)  # collected once: for the protected files and for the run
+        protected = protected_paths(paths, cfg, inputs.found)
         refuse_inputs_as_outputs([output], protected)  # before the run: never over a document, register or pack
         recorder = Recorder(output)  # documents are not kept: only their entries, so memory stays flat
         run, _, unused = run_check_streamed(paths, cfg, kind, None, max_size * 1024 * 1024,
                                             jobs if jobs > 0 else default_jobs(), [], protected,
-                                            use_baseline=False, on_document=recorder.document)
+                                            use_baseline=False, on_document=recorder.document, inputs=inputs)
         data = recorder.finish(run.corpus)
         emit(data, output, protected)
     except AuditError as err:
